@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Authorization;
+
+/// <summary>The named policies of the portal, in one place.</summary>
+public static class Policies
+{
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string ViewAudit = nameof(ViewAudit);
+    public const string ManageProgram = nameof(ManageProgram);
+    public const string SubmitRequests = nameof(SubmitRequests);
+    public const string DecideRequests = nameof(DecideRequests);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Every page needs a signed-in user unless it says [AllowAnonymous].
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+
+        options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));
+        options.AddPolicy(ManageProgram, p => p.RequireRole(Roles.BjaStaff));
+        options.AddPolicy(SubmitRequests, p => p.RequireRole(Roles.SiteContact, Roles.Liaison));
+        options.AddPolicy(DecideRequests, p => p.RequireRole(Roles.BjaStaff, Roles.Liaison));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Authorization;
+
+/// <summary>The one place that answers "which sites may this user see?". Every scoped query goes through it;
+/// the answer is worked out once per request.</summary>
+public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpContextAccessor)
+{
+    private AccessScope? _current;
+
+    public async Task<AccessScope> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is not null)
+        {
+            return _current;
+        }
+
+        var user = httpContextAccessor.HttpContext?.User;
+        _current = user is null ? AccessScope.Nothing : await ForAsync(user, cancellationToken);
+        return _current;
+    }
+
+    public async Task<AccessScope> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return AccessScope.Nothing;
+        }
+
+        var roles = Roles.All.Where(user.IsInRole).ToList();
+        if (roles.Contains(Roles.Administrator) || roles.Contains(Roles.BjaStaff))
+        {
+            return AccessScope.Everything;
+        }
+
+        var siteIds = await db.SiteTeamMembers.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => m.SiteId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return AccessScope.For(roles, siteIds);
+    }
+}
+
+/// <summary>Query filters that keep every list inside the user's scope.</summary>
+public static class ScopeQueryExtensions
+{
+    public static IQueryable<Site> InScope(this IQueryable<Site> sites, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AllSites ? sites : sites.Where(s => scope.SiteIds.Contains(s.Id));
+    }
+
+    public static IQueryable<TtaRequest> InScope(this IQueryable<TtaRequest> requests, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AllSites ? requests : requests.Where(r => scope.SiteIds.Contains(r.SiteId));
+    }
+
+    public static IQueryable<Engagement> InScope(this IQueryable<Engagement> engagements, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AllSites ? engagements : engagements.Where(e => scope.SiteIds.Contains(e.SiteId));
+    }
+
+    public static IQueryable<EngagementMilestone> InScope(this IQueryable<EngagementMilestone> milestones, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AllSites ? milestones : milestones.Where(m => scope.SiteIds.Contains(m.Engagement!.SiteId));
+    }
+}

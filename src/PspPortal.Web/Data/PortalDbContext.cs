@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Data;
+
+/// <summary>The portal's unit of work: program data and Identity in one context. Each database provider has a
+/// subclass only so that its migrations have a home of their own (see docs/adr/0003).</summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<EngagementMilestone> Milestones => Set<EngagementMilestone>();
+    public DbSet<MilestoneChange> MilestoneChanges => Set<MilestoneChange>();
+    public DbSet<SiteTeamMember> SiteTeamMembers => Set<SiteTeamMember>();
+    public DbSet<CoreArea> CoreAreas => Set<CoreArea>();
+    public DbSet<TtaRequest> TtaRequests => Set<TtaRequest>();
+    public DbSet<TtaRequestTransition> TtaRequestTransitions => Set<TtaRequestTransition>();
+    public DbSet<TtaRequestComment> TtaRequestComments => Set<TtaRequestComment>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every time is stored in UTC and read back as UTC; pages convert to the user's time zone.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,70 @@
+namespace PspPortal.Web.Domain;
+
+public enum EngagementTrack
+{
+    Standard,
+    Operations,
+    Diagnostic,
+}
+
+public enum EngagementStatus
+{
+    Planned,
+    Active,
+    Sustainment,
+    Completed,
+    Withdrawn,
+}
+
+/// <summary>A site's three-year commitment within a cohort. A site can have several over the years; its current one is the latest.</summary>
+public class Engagement
+{
+    public const int LengthInYears = 3;
+
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public Site? Site { get; set; }
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public EngagementTrack Track { get; set; }
+    public EngagementStatus Status { get; set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public List<EngagementMilestone> Milestones { get; } = [];
+
+    /// <summary>Sets the start and derives the end: an engagement lasts three years.</summary>
+    public void StartOn(DateOnly start)
+    {
+        StartDate = start;
+        EndDate = EndDateFor(start);
+    }
+
+    public static DateOnly EndDateFor(DateOnly start) => start.AddYears(LengthInYears);
+
+    /// <summary>Gives the engagement the standard three-year milestone plan, unless it already has milestones.</summary>
+    public void ApplyStandardPlan()
+    {
+        if (Milestones.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var planned in MilestonePlan.For(StartDate))
+        {
+            Milestones.Add(new EngagementMilestone
+            {
+                Title = planned.Title,
+                Kind = planned.Kind,
+                DueDate = planned.DueDate,
+                OriginalDueDate = planned.DueDate,
+            });
+        }
+    }
+
+    /// <summary>The status an engagement has on a date, judged from its dates (Withdrawn is set by people, not dates).</summary>
+    public static EngagementStatus StatusOn(DateOnly start, DateOnly today) =>
+        today < start ? EngagementStatus.Planned
+        : today < EndDateFor(start) ? EngagementStatus.Active
+        : today < EndDateFor(start).AddYears(2) ? EngagementStatus.Sustainment
+        : EngagementStatus.Completed;
+}

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Infrastructure;
+
+/// <summary>The verbs the executable takes before it would start serving: migrate, create-admin.</summary>
+public static class PortalCommands
+{
+    public static bool IsCommand(string[] args) =>
+        args is ["migrate", ..] or ["create-admin", ..];
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        switch (args[0])
+        {
+            case "migrate":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                    var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                    await db.Database.MigrateAsync();
+                    Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+                }
+
+                await app.Services.MigrateAndSeedAsync();
+                return 0;
+            case "create-admin":
+                return await CreateAdminAsync(app.Services, args);
+            default:
+                Console.Error.WriteLine($"Unknown command '{args[0]}'.");
+                return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
+    {
+        var emailIndex = Array.IndexOf(args, "--email");
+        if (emailIndex < 0 || emailIndex + 1 >= args.Length)
+        {
+            Console.Error.WriteLine("Usage: PspPortal.Web create-admin --email someone@agency.gov");
+            return 2;
+        }
+
+        var email = args[emailIndex + 1];
+        var password = Environment.GetEnvironmentVariable("PSP_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Write("Password for the administrator: ");
+            password = ReadSecret();
+        }
+
+        await services.MigrateAndSeedAsync();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email);
+        IdentityResult result;
+        if (user is null)
+        {
+            user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, FullName = email, CreatedAt = DateTime.UtcNow };
+            result = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            result = await users.ResetPasswordAsync(user, token, password);
+            user.IsDisabled = false;
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.UpdateAsync(user);
+        }
+
+        if (result.Succeeded && !await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            result = await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine(error.Description);
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine($"{email} is an Administrator.");
+        return 0;
+    }
+
+    private static string ReadSecret()
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.ReadLine() ?? string.Empty;
+        }
+
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.WriteLine();
+                return new string([.. chars]);
+            }
+
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Infrastructure;
+
+public static class WebServiceExtensions
+{
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    {
+        services
+            .AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 15;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "psp.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+        });
+
+        services.AddAuthorization(Policies.Add);
+        services.AddHttpContextAccessor();
+        services.AddScoped<SiteScope>();
+        return services;
+    }
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssemblyContaining<Program>();
+        services
+            .AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            });
+        services.AddAntiforgery(options => options.Cookie.Name = "psp.antiforgery");
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
+
+namespace PspPortal.Web.Pages.Account;
+
+[AllowAnonymous]
+public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<LoginModel.InputModel> validator, TimeProvider clock) : PageModel
+{
+    /// <summary>The one message for every refused sign-in, so that it does not tell whether an account exists.</summary>
+    public const string RefusedMessage = "The email or password is not right, or the account cannot sign in now. Check them and try again.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [FromQuery(Name = "signedOut")]
+    public bool SignedOut { get; set; }
+
+    public sealed class InputModel
+    {
+        public string Email { get; set; } = string.Empty;
+        public string Password { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.Email).NotEmpty().WithMessage("Enter your email address.")
+                .MaximumLength(256).WithMessage("An email address has at most 256 characters.")
+                .EmailAddress().WithMessage("Enter an email address like name@agency.gov.");
+            RuleFor(i => i.Password).NotEmpty().WithMessage("Enter your password.")
+                .MaximumLength(1024).WithMessage("That password is too long.");
+        }
+    }
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var validation = await validator.ValidateAsync(Input);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            Input.Password = string.Empty;
+            return Page();
+        }
+
+        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
+        if (user is not null && !user.IsDisabled)
+        {
+            var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+                await signInManager.UserManager.UpdateAsync(user);
+                return LocalRedirect(SafeReturnUrl());
+            }
+        }
+
+        ModelState.AddModelError(string.Empty, RefusedMessage);
+        Input.Password = string.Empty;
+        return Page();
+    }
+
+    /// <summary>Only a path on this site: never an absolute or protocol-relative address (no open redirect).</summary>
+    private string SafeReturnUrl() =>
+        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}

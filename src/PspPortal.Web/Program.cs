@@ -1,0 +1,34 @@
+using PspPortal.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services
+    .AddPortalData(builder.Configuration, builder.Environment)
+    .AddPortalIdentity()
+    .AddPortalWeb();
+
+var app = builder.Build();
+
+if (PortalCommands.IsCommand(args))
+{
+    return await PortalCommands.RunAsync(app, args);
+}
+
+// Development creates and migrates its SQLite file and seeds demo data; production runs the `migrate` verb instead.
+if (app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment()))
+{
+    await app.Services.MigrateAndSeedAsync();
+}
+
+app.UsePortalPipeline();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
