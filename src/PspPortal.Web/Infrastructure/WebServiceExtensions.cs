@@ -54,7 +54,22 @@ public static class WebServiceExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Error");
-            });
+            })
+            .AddMvcOptions(options =>
+        {
+            // FluentValidation owns the messages: no implicit "The X field is required." from model binding.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => "Enter a valid value.");
+            messages.SetValueMustNotBeNullAccessor(_ => "Enter a value.");
+            messages.SetValueIsInvalidAccessor(_ => "Enter a valid value.");
+            messages.SetValueMustBeANumberAccessor(_ => "Enter a number.");
+            messages.SetMissingBindRequiredValueAccessor(_ => "Enter a value.");
+            messages.SetUnknownValueIsInvalidAccessor(_ => "Enter a valid value.");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Enter a valid value.");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Enter a valid value.");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a number.");
+        });
         services.AddAntiforgery(options => options.Cookie.Name = "psp.antiforgery");
         return services;
     }
