@@ -23,6 +23,25 @@ public partial class TwoFactorTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Looking_at_the_set_up_keeps_the_security_stamp_so_other_sessions_stay_signed_in()
+    {
+        var (id, email) = await Accounts.CreateAsync(factory);
+        using var client = await factory.SignInAsync(email, Accounts.Password);
+        string? Stamp()
+        {
+            using var db = factory.CreateDbContext();
+            return db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).Single();
+        }
+
+        var before = Stamp();
+        var first = (await client.GetDocumentAsync("/Account/Manage")).QuerySelector("#authenticator-key")!.TextContent;
+        var second = (await client.GetDocumentAsync("/Account/Manage")).QuerySelector("#authenticator-key")!.TextContent;
+
+        Assert.Equal(before, Stamp());
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public async Task A_wrong_code_does_not_turn_two_factor_on()
     {
         var (_, email) = await Accounts.CreateAsync(factory);

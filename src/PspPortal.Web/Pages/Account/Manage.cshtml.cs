@@ -15,6 +15,7 @@ public class ManageModel(
     UserManager<PortalUser> userManager,
     SignInManager<PortalUser> signInManager,
     UserSessions sessions,
+    IUserStore<PortalUser> userStore,
     IValidator<ManageModel.PasswordInput> validator,
     IValidator<ManageModel.TwoFactorInput> twoFactorValidator) : PageModel
 {
@@ -224,14 +225,17 @@ public class ManageModel(
         else
         {
             var key = await userManager.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
+            if (string.IsNullOrEmpty(key) && userStore is IUserAuthenticatorKeyStore<PortalUser> keys)
             {
-                // A new key changes the security stamp; refresh this session's cookie so it stays valid.
-                await userManager.ResetAuthenticatorKeyAsync(user);
-                await signInManager.RefreshSignInAsync(user);
-                key = await userManager.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+                // The key for setting up. Saved through the store rather than ResetAuthenticatorKeyAsync, which would
+                // change the security stamp and so sign the account out of its other sessions merely for looking at
+                // this page; the stamp changes when two-factor authentication is actually turned on.
+                key = userManager.GenerateNewAuthenticatorKey();
+                await keys.SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+                await userManager.UpdateAsync(user);
             }
 
+            key ??= string.Empty;
             SharedKey = GroupsOfFour(key);
             QrCodeSvg = QrCode(AuthenticatorUri(Email, key));
         }
