@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using PspPortal.Tests.Infrastructure;
 
 namespace PspPortal.Tests.Security;
@@ -88,6 +89,28 @@ public partial class TwoFactorTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Contains("used already", Accounts.ErrorText(await PortalClient.ParseAsync(replayed), "Input_Code-error"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_disabled_between_password_and_code_cannot_finish_signing_in()
+    {
+        var (id, email) = await Accounts.CreateAsync(factory);
+        string key;
+        using (var setUp = await factory.SignInAsync(email, Accounts.Password))
+        {
+            (key, _) = await Accounts.EnableTwoFactorAsync(setUp);
+        }
+
+        using var client = await Accounts.PasswordStepAsync(factory, email);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsDisabled, true));
+        }
+
+        var response = await client.SubmitFormAsync("/Account/LoginWith2fa", "main form", new Dictionary<string, string> { ["Input.Code"] = Accounts.Code(key, stepsAhead: 1) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]
