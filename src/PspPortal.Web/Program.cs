@@ -1,4 +1,5 @@
 using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Infrastructure.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity()
+    .AddPortalAccountSecurity(builder.Environment)
     .AddPortalWeb();
 
 var app = builder.Build();

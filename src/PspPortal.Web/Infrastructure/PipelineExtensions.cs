@@ -1,3 +1,4 @@
+using PspPortal.Web.Infrastructure.Security;
 using Serilog;
 
 namespace PspPortal.Web.Infrastructure;
@@ -18,8 +19,10 @@ public static class PipelineExtensions
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UsePortalSignInRateLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalTwoFactorRequirement();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -15,26 +16,17 @@ public static class WebServiceExtensions
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Password.RequiredLength = 15;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddNistPasswordPolicy<PortalUser>();
 
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.Cookie.Name = "psp.session";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // Cookie name, flags, time-outs and the server-side session store: Security/AccountSecurityExtensions.
         });
 
         services.AddAuthorization(Policies.Add);
@@ -54,6 +46,8 @@ public static class WebServiceExtensions
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Error");
             })
@@ -72,7 +66,7 @@ public static class WebServiceExtensions
             messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Enter a valid value.");
             messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a number.");
         });
-        services.AddAntiforgery(options => options.Cookie.Name = "psp.antiforgery");
+        services.AddAntiforgery();
         return services;
     }
 }

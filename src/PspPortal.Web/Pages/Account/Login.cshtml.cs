@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
 public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<LoginModel.InputModel> validator, TimeProvider clock) : PageModel
 {
     /// <summary>The one message for every refused sign-in, so that it does not tell whether an account exists.</summary>
@@ -53,6 +56,12 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A browser that is still signed in keeps its session; a new session is only ever made for an anonymous one.
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
         var validation = await validator.ValidateAsync(Input);
         if (!validation.IsValid)
         {
@@ -64,18 +73,29 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
         if (user is not null && !user.IsDisabled)
         {
+            // Failures count towards the lockout (Security:Lockout); a locked account is refused with the same message.
             var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-                await signInManager.UserManager.UpdateAsync(user);
+                await RecordSignInAsync(signInManager.UserManager, user, clock);
                 return LocalRedirect(SafeReturnUrl());
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
             }
         }
 
         ModelState.AddModelError(string.Empty, RefusedMessage);
         Input.Password = string.Empty;
         return Page();
+    }
+
+    internal static async Task RecordSignInAsync(UserManager<PortalUser> users, PortalUser user, TimeProvider clock)
+    {
+        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
     }
 
     /// <summary>Only a path on this site: never an absolute or protocol-relative address (no open redirect).</summary>

@@ -1,0 +1,79 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Infrastructure.Security;
+
+namespace PspPortal.Web.Pages.Account;
+
+/// <summary>The second step of signing in for an account with two-factor authentication: the code of the authenticator app.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
+public class LoginWith2faModel(SignInManager<PortalUser> signInManager, IValidator<LoginWith2faModel.InputModel> validator, TimeProvider clock) : PageModel
+{
+    public const string RefusedMessage = "That code is not right, has been used already, or the account cannot sign in now. Wait for the next code from your app and try again.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        public string Code { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.Code).NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app.")
+                .Must(c => AuthenticatorCode.Normalize(c).Length == 6 && AuthenticatorCode.Normalize(c).All(char.IsAsciiDigit))
+                .When(i => !string.IsNullOrEmpty(i.Code))
+                .WithMessage("Enter the 6 digits your authenticator app shows, like 123456.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToPage("/Account/Login");
+        }
+
+        var validation = await validator.ValidateAsync(Input);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        // Wrong codes count towards the lockout, like wrong passwords.
+        var result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalize(Input.Code), isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await LoginModel.RecordSignInAsync(signInManager.UserManager, user, clock);
+            return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        ModelState.AddModelError("Input.Code", RefusedMessage);
+        Input.Code = string.Empty;
+        return Page();
+    }
+}
+
+/// <summary>What people type for a code: spaces and hyphens are ignored.</summary>
+public static class AuthenticatorCode
+{
+    public static string Normalize(string? code) =>
+        (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+}
