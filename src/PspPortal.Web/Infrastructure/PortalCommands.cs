@@ -5,11 +5,11 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Infrastructure;
 
-/// <summary>The verbs the executable takes before it would start serving: migrate, create-admin.</summary>
+/// <summary>The verbs the executable takes before it would start serving: migrate, create-admin, generate-data.</summary>
 public static class PortalCommands
 {
     public static bool IsCommand(string[] args) =>
-        args is ["migrate", ..] or ["create-admin", ..];
+        args is ["migrate", ..] or ["create-admin", ..] or ["generate-data", ..];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -30,6 +30,8 @@ public static class PortalCommands
                 return 0;
             case "create-admin":
                 return await CreateAdminAsync(app.Services, args);
+            case "generate-data":
+                return await GenerateDataAsync(app.Services, args);
             default:
                 Console.Error.WriteLine($"Unknown command '{args[0]}'.");
                 return 2;
@@ -89,6 +91,44 @@ public static class PortalCommands
 
         Console.WriteLine($"{email} is an Administrator.");
         return 0;
+    }
+
+    private static async Task<int> GenerateDataAsync(IServiceProvider services, string[] args)
+    {
+        if (!TryReadCount(args, "--sites", out var sites) || !TryReadCount(args, "--requests", out var requests))
+        {
+            Console.Error.WriteLine("Usage: PspPortal.Web generate-data --sites N --requests M");
+            return 2;
+        }
+
+        // The demo program and accounts come first, whatever Demo:Seed says: benchmarks sign in as them.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.Database.MigrateAsync();
+            var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Data.Seeding.DemoOptions>>();
+            options.Value.Seed = true;
+            await scope.ServiceProvider.GetRequiredService<Data.Seeding.DemoSeeder>().SeedAsync();
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var generator = ActivatorUtilities.CreateInstance<Data.Seeding.SyntheticProgramGenerator>(scope.ServiceProvider);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await generator.GenerateAsync(sites, requests, new Progress<string>(line => Console.WriteLine($"[{started.Elapsed:mm\\:ss}] {line}")));
+            Console.WriteLine($"Done in {started.Elapsed.TotalSeconds:F1} s.");
+        }
+
+        return 0;
+    }
+
+    private static bool TryReadCount(string[] args, string name, out int value)
+    {
+        value = 0;
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length
+            && int.TryParse(args[index + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value)
+            && value is >= 0 and <= 1_000_000;
     }
 
     private static string ReadSecret()

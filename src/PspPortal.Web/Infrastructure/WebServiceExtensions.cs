@@ -40,6 +40,8 @@ public static class WebServiceExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<SiteScope>();
+        services.AddScoped<Pages.Sites.SiteQueries>();
+        services.AddScoped<Pages.Cohorts.CohortQueries>();
         return services;
     }
 

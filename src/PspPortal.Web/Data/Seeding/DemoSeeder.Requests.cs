@@ -82,14 +82,21 @@ public sealed partial class DemoSeeder
 
         var requesterActor = new TtaActor(requester.UserId, requester.FullName);
         var deciderActor = new TtaActor(decider.UserId, decider.FullName);
+        var path = PathTo(target, random).ToList();
+
+        // Each step comes at most six days after the one before; start early enough that the last is in the past.
+        var latestStart = now.AddDays(-6 * path.Count - 1);
+        if (start > latestStart)
+        {
+            start = latestStart;
+            request.CreatedAt = request.UpdatedAt = start;
+            request.NeededBy = DateOnly.FromDateTime(now).AddDays(random.Next(30, 120));
+        }
+
         var at = start;
-        foreach (var action in PathTo(target, random))
+        foreach (var action in path)
         {
             at = at.AddDays(random.Next(1, 6)).AddHours(random.Next(0, 5));
-            if (at > now)
-            {
-                at = now.AddMinutes(-random.Next(5, 600));
-            }
 
             var actor = TtaWorkflow.PartyFor(action) == TtaParty.Requester ? requesterActor : deciderActor;
             string? note = null;

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PspPortal.Web.Pages.Cohorts;
+
+public class IndexModel(CohortQueries queries) : PageModel
+{
+    public IReadOnlyList<CohortSummary> Cohorts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Cohorts = await queries.ListAsync(cancellationToken: cancellationToken);
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Pages.Sites;
+
+public class DetailsModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock) : PageModel
+{
+    public sealed record EngagementView(int Id, string CohortName, int CohortId, EngagementTrack Track, EngagementStatus Status, DateOnly Start, DateOnly End);
+
+    public sealed record MilestoneView(int Id, int EngagementId, string Title, DateOnly DueDate, DateOnly? CompletedOn, MilestoneStatus Status, string? OwnerName, string? Notes);
+
+    public sealed record TeamMemberView(string FullName, SiteTeamRole TeamRole, string? Organization, string? Title, string? Email);
+
+    public sealed record RequestView(int Id, string ReferenceNumber, string Title, string CoreArea, TtaStatus Status, DateTime UpdatedAt);
+
+    public SiteSummary Site { get; private set; } = null!;
+    public IReadOnlyList<EngagementView> Engagements { get; private set; } = [];
+    public IReadOnlyList<MilestoneView> Milestones { get; private set; } = [];
+    public IReadOnlyList<TeamMemberView> Team { get; private set; } = [];
+    public IReadOnlyList<RequestView> Requests { get; private set; } = [];
+    public int RequestTotal { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public EngagementView? Current => Engagements.Count > 0 ? Engagements[0] : null;
+
+    public async Task<IActionResult> OnGetAsync(int id, [FromServices] SiteQueries queries, CancellationToken cancellationToken)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        if (!scope.Includes(id))
+        {
+            return NotFound();
+        }
+
+        var site = await queries.Summarize(db.Sites.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (site is null)
+        {
+            return NotFound();
+        }
+
+        Site = site;
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Engagements = await db.Engagements.AsNoTracking()
+            .Where(e => e.SiteId == id)
+            .OrderByDescending(e => e.StartDate)
+            .Select(e => new EngagementView(e.Id, e.Cohort!.Name, e.CohortId, e.Track, e.Status, e.StartDate, e.EndDate))
+            .ToListAsync(cancellationToken);
+
+        if (Current is { } current)
+        {
+            Milestones = await db.Milestones.AsNoTracking()
+                .Where(m => m.EngagementId == current.Id)
+                .OrderBy(m => m.DueDate).ThenBy(m => m.Id)
+                .Select(m => new MilestoneView(m.Id, m.EngagementId, m.Title, m.DueDate, m.CompletedOn, m.Status, m.OwnerName, m.Notes))
+                .ToListAsync(cancellationToken);
+        }
+
+        Team = await db.SiteTeamMembers.AsNoTracking()
+            .Where(m => m.SiteId == id)
+            .OrderBy(m => m.TeamRole).ThenBy(m => m.FullName)
+            .Select(m => new TeamMemberView(m.FullName, m.TeamRole, m.Organization, m.Title, m.Email))
+            .ToListAsync(cancellationToken);
+
+        var requests = db.TtaRequests.AsNoTracking().Where(r => r.SiteId == id);
+        RequestTotal = await requests.CountAsync(cancellationToken);
+        Requests = await requests
+            .OrderByDescending(r => r.UpdatedAt)
+            .Take(20)
+            .Select(r => new RequestView(r.Id, r.ReferenceNumber, r.Title, r.CoreArea!.Name, r.Status, r.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

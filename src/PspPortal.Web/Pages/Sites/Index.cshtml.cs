@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Pages.Sites;
+
+public class IndexModel(SiteQueries queries, PortalDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    [FromQuery(Name = "cohort")]
+    public int? CohortId { get; set; }
+
+    [FromQuery(Name = "state")]
+    public string? State { get; set; }
+
+    [FromQuery(Name = "status")]
+    public EngagementStatus? Status { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
+    public IReadOnlyList<string> States { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Bad query values (a page of -5, an unknown status) fall back to the defaults instead of failing.
+        ModelState.Clear();
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        var inScope = await queries.SitesInScopeAsync(cancellationToken);
+        States = await inScope.Select(s => s.State).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
+        Cohorts = (await db.Cohorts.AsNoTracking()
+                .Where(c => c.Engagements.Any(e => inScope.Any(s => s.Id == e.SiteId)))
+                .OrderBy(c => c.Year).ThenBy(c => c.Name)
+                .Select(c => new { c.Id, c.Name })
+                .ToListAsync(cancellationToken))
+            .Select(c => (c.Id, c.Name)).ToList();
+
+        (var items, Total) = await queries.ListAsync(new SiteFilter(CohortId, State, Status), PageNumber, PageSize, cancellationToken);
+        Sites = items;
+    }
+
+    /// <summary>The query of this view on another page, so a filtered view can be bookmarked and shared.</summary>
+    public IDictionary<string, string> RouteFor(int page) => QueryValues.Of(
+        ("cohort", CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("state", State),
+        ("status", Status?.ToString()),
+        ("page", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Pages.Sites;
+
+/// <summary>One line per site: its current engagement and the figures people look for first. Counted by the database.</summary>
+public sealed record SiteSummary(
+    int Id,
+    string Name,
+    string State,
+    string? CohortName,
+    int? CohortId,
+    EngagementStatus? Status,
+    EngagementTrack? Track,
+    DateOnly? Start,
+    DateOnly? End,
+    int MilestonesDue,
+    int MilestonesDoneOfDue,
+    int MilestonesOverdue,
+    int OpenRequests)
+{
+    public string DisplayName => $"{Name}, {State}";
+
+    /// <summary>Share of the milestones due so far that are completed; null when none is due yet.</summary>
+    public int? ProgressPercent => MilestonesDue == 0 ? null : (int)Math.Round(100.0 * MilestonesDoneOfDue / MilestonesDue);
+}
+
+public sealed record SiteFilter(int? CohortId = null, string? State = null, EngagementStatus? Status = null);
+
+/// <summary>Site lists for the home pages and /Sites, always inside the user's scope.</summary>
+public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IQueryable<Site>> SitesInScopeAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        return db.Sites.AsNoTracking().InScope(scope);
+    }
+
+    public async Task<(List<SiteSummary> Items, int Total)> ListAsync(SiteFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var sites = await SitesInScopeAsync(cancellationToken);
+        if (filter.CohortId is { } cohortId)
+        {
+            sites = sites.Where(s => s.Engagements.Any(e => e.CohortId == cohortId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.State))
+        {
+            var state = filter.State.Trim().ToUpperInvariant();
+            sites = sites.Where(s => s.State == state);
+        }
+
+        if (filter.Status is { } status)
+        {
+            sites = sites.Where(s => s.Engagements.OrderByDescending(e => e.StartDate).Select(e => e.Status).FirstOrDefault() == status);
+        }
+
+        var total = await sites.CountAsync(cancellationToken);
+        var items = await Summarize(sites.OrderBy(s => s.Name).ThenBy(s => s.State).Skip((page - 1) * pageSize).Take(pageSize))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public async Task<List<SiteSummary>> AllInScopeAsync(CancellationToken cancellationToken = default)
+    {
+        var sites = await SitesInScopeAsync(cancellationToken);
+        return await Summarize(sites.OrderBy(s => s.Name).ThenBy(s => s.State)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Projects sites to summaries in one SQL statement. The engagement shown is the site's current (latest)
+    /// one, or its engagement in <paramref name="cohortId"/> when a cohort is given.</summary>
+    public IQueryable<SiteSummary> Summarize(IQueryable<Site> sites, int? cohortId = null)
+    {
+        var today = Today;
+        var open = TtaWorkflow.OpenStatuses.ToList();
+        var withEngagement = cohortId is { } id
+            ? sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.Where(e => e.CohortId == id).OrderByDescending(e => e.StartDate).FirstOrDefault() })
+            : sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.OrderByDescending(e => e.StartDate).FirstOrDefault() });
+        return withEngagement
+        .Select(x => new SiteSummary(
+            x.Site.Id,
+            x.Site.Name,
+            x.Site.State,
+            x.Current == null ? null : x.Current.Cohort!.Name,
+            x.Current == null ? null : x.Current.CohortId,
+            x.Current == null ? null : x.Current.Status,
+            x.Current == null ? null : x.Current.Track,
+            x.Current == null ? null : x.Current.StartDate,
+            x.Current == null ? null : x.Current.EndDate,
+            x.Current == null ? 0 : x.Current.Milestones.Count(m => m.DueDate <= today && m.Status != MilestoneStatus.Deferred),
+            x.Current == null ? 0 : x.Current.Milestones.Count(m => m.DueDate <= today && m.Status == MilestoneStatus.Completed),
+            x.Current == null ? 0 : x.Current.Milestones.Count(m => m.DueDate < today && m.Status == MilestoneStatus.Planned),
+            x.Site.TtaRequests.Count(r => open.Contains(r.Status))));
+    }
+
+    private sealed class SiteWithEngagement
+    {
+        public required Site Site { get; init; }
+        public Engagement? Current { get; init; }
+    }
+}
