@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PspPortal.BrowserTests.Infrastructure;
+
+/// <summary>A test in real Chromium against the running portal. Each test has its own browser context and page.
+/// Every page it opens through <see cref="GotoAsync"/> or <see cref="SignInAsync"/> is checked with axe-core, and the
+/// test fails on any failed request to the portal (a missing stylesheet, a 404 or 500) or any console error.</summary>
+[Collection(BrowserTests.Name)]
+public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<string> _problems = new();
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected BrowserFixture Browser { get; } = browser;
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open yet.");
+
+    public async Task InitializeAsync()
+    {
+        _context = await Browser.NewContextAsync();
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _problems.Enqueue($"console error on {message.Location}: {message.Text}");
+            }
+        };
+        _page.PageError += (_, error) => _problems.Enqueue($"script error: {error}");
+        _page.RequestFailed += (_, request) =>
+        {
+            if (IsPortal(request.Url))
+            {
+                _problems.Enqueue($"{request.Method} {request.Url} failed: {request.Failure}");
+            }
+        };
+        _page.Response += (_, response) =>
+        {
+            if (IsPortal(response.Url) && response.Status >= 400)
+            {
+                _problems.Enqueue($"{response.Request.Method} {response.Url} answered {response.Status}");
+            }
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+
+        AssertNoProblems();
+    }
+
+    /// <summary>Opens a page of the portal, waits for it to load, checks that it loaded cleanly and passes axe-core.</summary>
+    protected async Task<IResponse> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load })
+            ?? throw new InvalidOperationException($"No response for {path}");
+        Assert.True(response.Ok, $"GET {path} answered {response.Status}");
+        await CheckPageAsync();
+        return response;
+    }
+
+    /// <summary>Signs in through the real sign-in form, as a person does, and lands on the home page.</summary>
+    protected async Task SignInAsync(DemoAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await GotoAsync("/Account/Login");
+        await Page.GetByLabel("Email", new PageGetByLabelOptions { Exact = true }).FillAsync(account.Email);
+        await Page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(PortalServer.DemoPassword);
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Uri(Browser.Server.Address, "/").ToString());
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await CheckPageAsync();
+    }
+
+    /// <summary>Signs out with the header's button and lands on the sign-in page.</summary>
+    protected async Task SignOutAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(SignInUrl());
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await CheckPageAsync();
+    }
+
+    protected static Regex SignInUrl() => SignInUrlPattern();
+
+    /// <summary>Fails with everything that went wrong in the browser so far.</summary>
+    protected void AssertNoProblems()
+    {
+        var problems = _problems.ToArray();
+        Assert.True(problems.Length == 0, "The browser saw problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+    }
+
+    private async Task CheckPageAsync()
+    {
+        AssertNoProblems();
+        await Page.AssertAccessibleAsync();
+    }
+
+    private bool IsPortal(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && Uri.Compare(uri, Browser.Server.Address, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    [GeneratedRegex("/Account/Login(\\?|$)")]
+    private static partial Regex SignInUrlPattern();
+}
