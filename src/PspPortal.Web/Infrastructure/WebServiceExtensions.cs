@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Tta;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -46,6 +47,8 @@ public static class WebServiceExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<ReferenceNumbers>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         services
             .AddRazorPages(options =>
