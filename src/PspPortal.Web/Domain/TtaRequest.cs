@@ -69,6 +69,12 @@ public class TtaRequest
     public DateTime? ApprovedAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
 
+    /// <summary>The day by which the first decision is due (set by the <see cref="ServiceClock"/> on submission).</summary>
+    public DateOnly? DecisionDueOn { get; set; }
+
+    /// <summary>The day by which delivery is due (set by the <see cref="ServiceClock"/> on approval).</summary>
+    public DateOnly? DeliveryDueOn { get; set; }
+
     /// <summary>Concurrency token: changes on every transition, so a stale page cannot overwrite a newer state.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -77,10 +83,18 @@ public class TtaRequest
 
     public static string FormatReference(int year, int number) => $"TTA-{year}-{number:D5}";
 
-    /// <summary>Moves the request along the workflow, recording who, when, from, to and the note.</summary>
+    /// <summary>Moves the request along the workflow with the default service targets.</summary>
     /// <exception cref="WorkflowException">when the action is not allowed in the present state.</exception>
-    public TtaRequestTransition Apply(TtaAction action, TtaActor actor, DateTime at, string? note = null)
+    public TtaRequestTransition Apply(TtaAction action, TtaActor actor, DateTime at, string? note = null) =>
+        Apply(action, actor, at, note, ServiceClock.Default);
+
+    /// <summary>Moves the request along the workflow, recording who, when, from, to and the note, and sets the
+    /// due dates of its service clocks.</summary>
+    /// <exception cref="WorkflowException">when the action is not allowed in the present state.</exception>
+    public TtaRequestTransition Apply(TtaAction action, TtaActor actor, DateTime at, string? note, ServiceClock clock)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(clock);
         var to = TtaWorkflow.Target(Status, action)
             ?? throw new WorkflowException($"A request that is {TtaWorkflow.StatusLabel(Status)} cannot be {TtaWorkflow.PastTense(action)}.");
 
@@ -119,6 +133,7 @@ public class TtaRequest
         Status = to;
         UpdatedAt = at;
         Version = Guid.NewGuid();
+        clock.StampDueDates(this);
         return transition;
     }
 }

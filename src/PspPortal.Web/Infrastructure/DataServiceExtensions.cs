@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PspPortal.Web.Data;
 using PspPortal.Web.Data.Seeding;
+using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -32,6 +34,12 @@ public static class DataServiceExtensions
 
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         services.PostConfigure<DemoOptions>(o => o.Password = string.IsNullOrEmpty(o.Password) ? DemoOptions.DefaultPassword : o.Password);
+        services.AddOptions<ServiceTargets>()
+            .Bind(configuration.GetSection(ServiceTargets.SectionName))
+            .Validate(t => t.DecisionBusinessDays > 0 && t.RoutineDeliveryBusinessDays > 0 && t.ExpeditedDeliveryBusinessDays > 0,
+                "ServiceTargets: every target is a positive number of business days.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new ServiceClock(sp.GetRequiredService<IOptions<ServiceTargets>>().Value));
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return services;

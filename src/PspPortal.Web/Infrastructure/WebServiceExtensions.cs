@@ -4,6 +4,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure.Security;
+using PspPortal.Web.Pages.Tta;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -40,6 +41,8 @@ public static class WebServiceExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<ReferenceNumbers>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         services
             .AddRazorPages(options =>

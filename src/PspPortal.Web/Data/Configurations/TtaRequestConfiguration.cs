@@ -33,6 +33,8 @@ internal sealed class TtaRequestConfiguration : IEntityTypeConfiguration<TtaRequ
         builder.HasIndex(r => r.CoreAreaId);
         builder.HasIndex(r => r.RequesterId);
         builder.HasIndex(r => r.CreatedAt);
+        builder.HasIndex(r => r.DecisionDueOn);
+        builder.HasIndex(r => r.DeliveryDueOn);
     }
 }
 

@@ -48,7 +48,7 @@ public sealed partial class DemoSeeder
                 var start = live
                     ? now.AddDays(-random.Next(2, 120)).AddHours(-random.Next(0, 8))
                     : engagement.StartDate.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc).AddDays(random.Next(30, 900));
-                requests.Add(BuildRequest(site, area, idea, status, start, now, requester, decider, random));
+                requests.Add(BuildRequest(site, area, idea, status, start, now, requester, decider, random, serviceClock));
             }
         }
 
@@ -60,7 +60,7 @@ public sealed partial class DemoSeeder
 
     private static TtaRequest BuildRequest(
         Site site, CoreArea area, RequestCatalog.Idea idea, TtaStatus target, DateTime start, DateTime now,
-        SiteTeamMember requester, SiteTeamMember decider, Random random)
+        SiteTeamMember requester, SiteTeamMember decider, Random random, ServiceClock serviceClock)
     {
         var request = new TtaRequest
         {
@@ -130,7 +130,7 @@ public sealed partial class DemoSeeder
                     break;
             }
 
-            request.Apply(action, actor, at, note);
+            request.Apply(action, actor, at, note, serviceClock);
         }
 
         if (target is TtaStatus.InReview or TtaStatus.Approved or TtaStatus.Scheduled && random.Next(2) == 0)

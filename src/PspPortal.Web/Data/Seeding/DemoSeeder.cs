@@ -12,6 +12,7 @@ public sealed partial class DemoSeeder(
     UserManager<PortalUser> userManager,
     RoleManager<IdentityRole> roleManager,
     TimeProvider clock,
+    ServiceClock serviceClock,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {

@@ -533,10 +533,16 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DecisionDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliveryDueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeliveryMode")
@@ -613,6 +619,10 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("CoreAreaId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DecisionDueOn");
+
+                    b.HasIndex("DeliveryDueOn");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique();

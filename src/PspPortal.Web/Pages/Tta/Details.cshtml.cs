@@ -1,0 +1,311 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
+
+namespace PspPortal.Web.Pages.Tta;
+
+/// <summary>One request: its fields, service clocks, the actions the user may take now, its history and comments.</summary>
+public class DetailsModel(
+    PortalDbContext db,
+    SiteScope siteScope,
+    ServiceClock serviceClock,
+    TimeProvider time,
+    IValidator<DetailsModel.ActionInput> actionValidator,
+    IValidator<DetailsModel.CommentInput> commentValidator) : PageModel
+{
+    public const string StatusMessageKey = "TtaStatusMessage";
+
+    [BindProperty]
+    public ActionInput Act { get; set; } = new();
+
+    [BindProperty]
+    public CommentInput Comment { get; set; } = new();
+
+    [TempData(Key = StatusMessageKey)]
+    public string? StatusMessage { get; set; }
+
+    public TtaRequest TtaRequest { get; private set; } = null!;
+    public IReadOnlyList<TtaAction> AllowedActions { get; private set; } = [];
+    public bool MayComment { get; private set; }
+    public ClockReading? DecisionClock { get; private set; }
+    public ClockReading? DeliveryClock { get; private set; }
+    public DateOnly Today { get; private set; }
+    public ServiceClock Clock => serviceClock;
+
+    /// <summary>What the action forms post. Each action has fields of its own, so no two forms share an id.</summary>
+    public sealed class ActionInput
+    {
+        public TtaAction? Action { get; set; }
+        public Guid Version { get; set; }
+        public string? Reason { get; set; }
+        public string? Question { get; set; }
+        public string? Response { get; set; }
+        public string? ApprovalNote { get; set; }
+        public string? WithdrawalReason { get; set; }
+        public string? Provider { get; set; }
+        public DateOnly? ScheduledFor { get; set; }
+        public DateOnly? DeliveredOn { get; set; }
+        public string? DeliverySummary { get; set; }
+
+        internal DateOnly Today { get; set; }
+        internal DateOnly? ApprovedOn { get; set; }
+    }
+
+    public sealed class ActionValidator : AbstractValidator<ActionInput>
+    {
+        public const int NoteMax = 4000;
+        public const int ProviderMax = 200;
+
+        public ActionValidator()
+        {
+            When(i => i.Action == TtaAction.Decline, () =>
+                RuleFor(i => i.Reason).Must(Written).WithMessage("Give the reason for declining.")
+                    .MaximumLength(NoteMax).WithMessage($"The reason has at most {NoteMax} characters."));
+            When(i => i.Action == TtaAction.AskForInformation, () =>
+                RuleFor(i => i.Question).Must(Written).WithMessage("Write the question for the site.")
+                    .MaximumLength(NoteMax).WithMessage($"The question has at most {NoteMax} characters."));
+            When(i => i.Action == TtaAction.Respond, () =>
+                RuleFor(i => i.Response).Must(Written).WithMessage("Write your response to the question.")
+                    .MaximumLength(NoteMax).WithMessage($"The response has at most {NoteMax} characters."));
+            RuleFor(i => i.ApprovalNote).MaximumLength(NoteMax).WithMessage($"The note has at most {NoteMax} characters.");
+            RuleFor(i => i.WithdrawalReason).MaximumLength(NoteMax).WithMessage($"The reason has at most {NoteMax} characters.");
+            When(i => i.Action == TtaAction.Schedule, () =>
+            {
+                RuleFor(i => i.Provider).Must(Written).WithMessage("Enter the TTA provider who will deliver the assistance.")
+                    .MaximumLength(ProviderMax).WithMessage($"The provider's name has at most {ProviderMax} characters.");
+                RuleFor(i => i.ScheduledFor).NotNull().WithMessage("Enter the date of delivery.");
+                RuleFor(i => i.ScheduledFor!.Value)
+                    .GreaterThanOrEqualTo(i => i.Today).WithMessage("The delivery date cannot be in the past.")
+                    .LessThanOrEqualTo(i => i.Today.AddYears(2)).WithMessage("The delivery date must be within two years from today.")
+                    .When(i => i.ScheduledFor is not null).OverridePropertyName(nameof(ActionInput.ScheduledFor));
+            });
+            When(i => i.Action == TtaAction.RecordDelivery, () =>
+            {
+                RuleFor(i => i.DeliveredOn).NotNull().WithMessage("Enter the date the assistance was delivered.");
+                RuleFor(i => i.DeliveredOn!.Value)
+                    .LessThanOrEqualTo(i => i.Today).WithMessage("The delivery date cannot be in the future.")
+                    .GreaterThanOrEqualTo(i => i.ApprovedOn ?? DateOnly.MinValue).WithMessage("The delivery date cannot be before the request was approved.")
+                    .When(i => i.DeliveredOn is not null).OverridePropertyName(nameof(ActionInput.DeliveredOn));
+                RuleFor(i => i.DeliverySummary).Must(Written).WithMessage("Describe what was delivered.")
+                    .MaximumLength(NoteMax).WithMessage($"The description has at most {NoteMax} characters.");
+            });
+        }
+
+        private static bool Written(string? text) => !string.IsNullOrWhiteSpace(text);
+    }
+
+    public sealed class CommentInput
+    {
+        public string? Body { get; set; }
+    }
+
+    public sealed class CommentValidator : AbstractValidator<CommentInput>
+    {
+        public CommentValidator()
+        {
+            RuleFor(i => i.Body).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage("Write a comment.")
+                .MaximumLength(ActionValidator.NoteMax).WithMessage($"A comment has at most {ActionValidator.NoteMax} characters.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostActAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var request = await db.TtaRequests.InScope(scope).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (Act.Action is not { } action || !Enum.IsDefined(action))
+        {
+            return await RefuseAsync(id, "Choose one of the actions on this page.", StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        if (!TtaPermissions.MayTake(action, UserRoles(), siteInScope: true))
+        {
+            return await RefuseAsync(id, $"You cannot {TtaWorkflow.ButtonLabel(action).ToLowerInvariant()} on this request: that is for {WhoMay(action)}.", StatusCodes.Status403Forbidden, cancellationToken);
+        }
+
+        if (Act.Version != request.Version)
+        {
+            return await RefuseStaleAsync(id, cancellationToken);
+        }
+
+        if (TtaWorkflow.Target(request.Status, action) is null)
+        {
+            return await RefuseAsync(id, $"A request that is {TtaWorkflow.StatusLabel(request.Status)} cannot be {TtaWorkflow.PastTense(action)}.", StatusCodes.Status409Conflict, cancellationToken);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        Act.Today = serviceClock.DayOf(now);
+        Act.ApprovedOn = request.ApprovedAt is { } approvedAt ? serviceClock.DayOf(approvedAt) : null;
+        var validation = await actionValidator.ValidateAsync(Act, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState, "Act");
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        string? note;
+        switch (action)
+        {
+            case TtaAction.Decline:
+                note = Act.Reason;
+                break;
+            case TtaAction.AskForInformation:
+                note = Act.Question;
+                break;
+            case TtaAction.Respond:
+                note = Act.Response;
+                break;
+            case TtaAction.Approve:
+                note = Act.ApprovalNote;
+                break;
+            case TtaAction.Withdraw:
+                note = Act.WithdrawalReason;
+                break;
+            case TtaAction.Schedule:
+                request.AssignedProvider = Act.Provider!.Trim();
+                request.ScheduledFor = Act.ScheduledFor;
+                note = $"Scheduled with {request.AssignedProvider} for {Act.ScheduledFor!.Value:MMMM d, yyyy}.";
+                break;
+            case TtaAction.RecordDelivery:
+                request.DeliveredOn = Act.DeliveredOn;
+                request.DeliverySummary = Act.DeliverySummary!.Trim();
+                note = request.DeliverySummary;
+                break;
+            default:
+                note = null;
+                break;
+        }
+
+        var actor = await ActorAsync(cancellationToken);
+        request.Apply(action, actor, now, note, serviceClock);
+
+        // The version the user saw is the one the database must still hold, or nothing is written.
+        db.Entry(request).Property(r => r.Version).OriginalValue = Act.Version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await RefuseStaleAsync(id, cancellationToken);
+        }
+
+        StatusMessage = $"Request {request.ReferenceNumber} {TtaWorkflow.PastTense(action)}. It is now {TtaWorkflow.StatusLabel(request.Status)}.";
+        return Redirect($"/Tta/{id}");
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var request = await db.TtaRequests.AsNoTracking().InScope(scope).Where(r => r.Id == id).Select(r => new { r.Id }).SingleOrDefaultAsync(cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (!TtaPermissions.MayComment(UserRoles(), siteInScope: true))
+        {
+            return await RefuseAsync(id, "Your role cannot comment on requests.", StatusCodes.Status403Forbidden, cancellationToken);
+        }
+
+        var validation = await commentValidator.ValidateAsync(Comment, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState, "Comment");
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        var actor = await ActorAsync(cancellationToken);
+        db.TtaRequestComments.Add(new TtaRequestComment
+        {
+            TtaRequestId = id,
+            AuthorId = actor.UserId,
+            AuthorName = actor.Name,
+            Body = Comment.Body!.Trim(),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = "Your comment was added.";
+        return Redirect($"/Tta/{id}#comments");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var request = await db.TtaRequests.AsNoTracking().InScope(scope)
+            .Include(r => r.Site)
+            .Include(r => r.CoreArea)
+            .Include(r => r.History.OrderBy(t => t.OccurredAt).ThenBy(t => t.Id))
+            .Include(r => r.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        TtaRequest = request;
+        Today = serviceClock.DayOf(now);
+        var roles = UserRoles();
+        AllowedActions = TtaPermissions.AllowedActions(request.Status, roles, siteInScope: true);
+        MayComment = TtaPermissions.MayComment(roles, siteInScope: true);
+        DecisionClock = serviceClock.Decision(request, now);
+        DeliveryClock = serviceClock.Delivery(request, now);
+        return true;
+    }
+
+    private async Task<IActionResult> RefuseAsync(int id, string message, int statusCode, CancellationToken cancellationToken)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        await LoadAsync(id, cancellationToken);
+        return new PageResult { StatusCode = statusCode };
+    }
+
+    /// <summary>Someone else changed the request after this page was opened: say what changed, and show the current values.</summary>
+    private async Task<IActionResult> RefuseStaleAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        var last = TtaRequest.History.LastOrDefault();
+        var change = last is null
+            ? string.Empty
+            : $"{last.ActorName} chose “{TtaWorkflow.ButtonLabel(last.Action)}” at {serviceClock.LocalTime(last.OccurredAt):MMM d, yyyy h:mm tt}; ";
+        ModelState.AddModelError(string.Empty,
+            $"This request changed after you opened it, so nothing was saved: {change}it is now {TtaWorkflow.StatusLabel(TtaRequest.Status)}. " +
+            "The page shows the current values; check them and act again if you still need to.");
+        return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+    }
+
+    private async Task<TtaActor> ActorAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(cancellationToken);
+        return new TtaActor(userId, name);
+    }
+
+    private List<string> UserRoles() => [.. Roles.All.Where(User.IsInRole)];
+
+    private static string WhoMay(TtaAction action) => TtaWorkflow.PartyFor(action) == TtaParty.Requester
+        ? "the site's points of contact and its liaison"
+        : "BJA staff and the site's liaison";
+}
