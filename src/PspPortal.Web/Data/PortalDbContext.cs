@@ -20,6 +20,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<TtaRequestTransition> TtaRequestTransitions => Set<TtaRequestTransition>();
     public DbSet<TtaRequestComment> TtaRequestComments => Set<TtaRequestComment>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

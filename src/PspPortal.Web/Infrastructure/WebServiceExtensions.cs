@@ -1,8 +1,12 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure.Security;
+using PspPortal.Web.Pages.Admin;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -40,17 +44,32 @@ public static class WebServiceExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<SiteScope>();
+        services.AddScoped<SecurityAuditor>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+
+        // The session store of the accounts work replaces this stand-in (see ISessionTerminator).
+        services.TryAddScoped<ISessionTerminator, NoSessionTerminator>();
+        services.AddScoped<AccountsNeedingAttentionQuery>();
         return services;
     }
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         services.AddValidatorsFromAssemblyContaining<Program>();
         services
             .AddRazorPages(options =>
             {
-                options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.AdminArea);
+                options.Conventions.AuthorizeFolder("/Admin/Users", Policies.ManageUsers);
+                options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.ViewAudit);
+                options.Conventions.AuthorizePage("/Sites/Team", Policies.ManageSiteTeams);
+                options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Error");

@@ -1,10 +1,20 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Admin;
 
 namespace PspPortal.Web.Pages;
 
-public class IndexModel : PageModel
+public class IndexModel(AccountsNeedingAttentionQuery accountsNeedingAttention) : PageModel
 {
-    public void OnGet()
+    /// <summary>The Administrator's part of the home page; null for other roles.</summary>
+    public AccountsNeedingAttentionQuery.Result? AccountsNeedingAttention { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // ---- Administrator: accounts that need attention (issue 5, admin) ----
+        if (User.IsInRole(Roles.Administrator))
+        {
+            AccountsNeedingAttention = await accountsNeedingAttention.RunAsync(cancellationToken);
+        }
     }
 }

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Pages.Account;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<LoginModel.InputModel> validator, TimeProvider clock) : PageModel
+public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<LoginModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
 {
     /// <summary>The one message for every refused sign-in, so that it does not tell whether an account exists.</summary>
     public const string RefusedMessage = "The email or password is not right, or the account cannot sign in now. Check them and try again.";
@@ -61,7 +62,8 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
             return Page();
         }
 
-        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var user = await signInManager.UserManager.FindByEmailAsync(email);
         if (user is not null && !user.IsDisabled)
         {
             var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
@@ -69,8 +71,16 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
             {
                 user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
                 await signInManager.UserManager.UpdateAsync(user);
+                await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email);
                 return LocalRedirect(SafeReturnUrl());
             }
+
+            await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email,
+                result.IsLockedOut ? "The account is locked out after too many failed sign-ins." : "Wrong password.");
+        }
+        else
+        {
+            await auditor.RecordAsync(SecurityActions.SignInFailed, user?.Id, email, user is null ? "No account with that email." : "The account is disabled.");
         }
 
         ModelState.AddModelError(string.Empty, RefusedMessage);
