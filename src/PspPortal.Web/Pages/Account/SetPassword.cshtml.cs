@@ -46,7 +46,10 @@ public class SetPasswordModel(UserManager<PortalUser> userManager, IValidator<Se
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await UsableAccountAsync() is null)
+        var user = await UsableAccountAsync();
+        var valid = user is not null && await userManager.VerifyUserTokenAsync(
+            user, userManager.Options.Tokens.PasswordResetTokenProvider, UserManager<PortalUser>.ResetPasswordTokenPurpose, SetPasswordLinks.Decode(Code)!);
+        if (!valid)
         {
             ModelState.AddModelError(string.Empty, InvalidLinkMessage);
         }

@@ -34,7 +34,7 @@ public class IndexModel(PortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public int TotalCount { get; private set; }
@@ -152,7 +152,7 @@ public class IndexModel(PortalDbContext db) : PageModel
     public Dictionary<string, string> ExportRoute()
     {
         var route = RouteFor(1);
-        route.Remove("page");
+        route.Remove(PagerModel.QueryName);
         return route;
     }
 }

@@ -24,7 +24,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public int TotalCount { get; private set; }
