@@ -69,6 +69,16 @@ public class SecurityHeadersTests(PortalFactory factory)
     }
 
     [Fact]
+    public void Kestrel_sends_no_server_header()
+    {
+        // The in-memory test server never writes a Server header, so the setting itself is checked here.
+        var kestrel = (Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>)
+            factory.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>))!;
+
+        Assert.False(kestrel.Value.AddServerHeader);
+    }
+
+    [Fact]
     public void Production_sends_hsts_for_a_year_with_subdomains()
     {
         var options = factory.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>))
