@@ -4,6 +4,9 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// No "Server: Kestrel" header: it tells an attacker nothing useful to us.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)

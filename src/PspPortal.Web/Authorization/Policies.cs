@@ -11,6 +11,8 @@ public static class Policies
     public const string ManageProgram = nameof(ManageProgram);
     public const string SubmitRequests = nameof(SubmitRequests);
     public const string DecideRequests = nameof(DecideRequests);
+    public const string ManageSiteTeams = nameof(ManageSiteTeams);
+    public const string AdminArea = nameof(AdminArea);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -24,5 +26,9 @@ public static class Policies
         options.AddPolicy(ManageProgram, p => p.RequireRole(Roles.BjaStaff));
         options.AddPolicy(SubmitRequests, p => p.RequireRole(Roles.SiteContact, Roles.Liaison));
         options.AddPolicy(DecideRequests, p => p.RequireRole(Roles.BjaStaff, Roles.Liaison));
+        options.AddPolicy(ManageSiteTeams, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));
+
+        // The floor of everything under /Admin; each sub-folder adds its own policy on top.
+        options.AddPolicy(AdminArea, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PspPortal.Web.Data;
 using PspPortal.Web.Data.Seeding;
 using PspPortal.Web.Domain;
@@ -11,6 +12,11 @@ public static class DataServiceExtensions
     /// <summary>Registers the context for the provider named by <c>Database:Provider</c>, and the seeder.</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Every save writes its changes to the audit trail (Data/AuditInterceptor).
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditInterceptor>();
+
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Portal");
 
@@ -18,7 +24,7 @@ public static class DataServiceExtensions
         {
             case DatabaseProvider.Sqlite:
                 connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString(environment) : connectionString;
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -26,7 +32,7 @@ public static class DataServiceExtensions
                     throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is empty.");
                 }
 
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");

@@ -1,10 +1,12 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure.Security;
 using PspPortal.Web.Pages.Tta;
+using PspPortal.Web.Pages.Admin;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -35,6 +37,10 @@ public static class WebServiceExtensions
         services.AddScoped<SiteScope>();
         services.AddScoped<Pages.Sites.SiteQueries>();
         services.AddScoped<Pages.Cohorts.CohortQueries>();
+        services.AddScoped<SecurityAuditor>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+
+        services.AddScoped<AccountsNeedingAttentionQuery>();
         return services;
     }
 
@@ -43,11 +49,20 @@ public static class WebServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<RequestQueries>();
         services.AddScoped<ReferenceNumbers>();
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         services.AddValidatorsFromAssemblyContaining<Program>();
         services
             .AddRazorPages(options =>
             {
-                options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.AdminArea);
+                options.Conventions.AuthorizeFolder("/Admin/Users", Policies.ManageUsers);
+                options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.ViewAudit);
+                options.Conventions.AuthorizePage("/Sites/Team", Policies.ManageSiteTeams);
+                options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");

@@ -3,17 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Admin;
 using PspPortal.Web.Pages.Cohorts;
 using PspPortal.Web.Pages.Sites;
 
 namespace PspPortal.Web.Pages;
 
 /// <summary>Each role's home: what that person comes to the portal to see first.</summary>
-public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, TimeProvider clock) : PageModel
 {
     public sealed record OverdueMilestone(int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
-
-    public sealed record AccountAttention(string Id, string FullName, string Email, string Reason);
 
     public string FullName { get; private set; } = string.Empty;
     public string? Role { get; private set; }
@@ -21,7 +20,8 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
     public IReadOnlyList<OverdueMilestone> Overdue { get; private set; } = [];
     public IReadOnlyList<CohortSummary> Cohorts { get; private set; } = [];
-    public IReadOnlyList<AccountAttention> Accounts { get; private set; } = [];
+    /// <summary>The Administrator's part of the home page; null for other roles.</summary>
+    public AccountsNeedingAttentionQuery.Result? AccountsNeedingAttention { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
         switch (Role)
         {
             case Roles.Administrator:
-                Accounts = await AccountsNeedingAttentionAsync(cancellationToken);
+                AccountsNeedingAttention = await accountsNeedingAttention.RunAsync(cancellationToken);
                 break;
             case Roles.BjaStaff:
                 Cohorts = await cohortQueries.ListAsync(cancellationToken: cancellationToken);
@@ -56,43 +56,5 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
             .Take(take)
             .Select(m => new OverdueMilestone(m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate))
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Accounts an administrator should look at: locked out, disabled, never signed in, or in a scoped role
-    /// without any site-team place (so they see nothing).</summary>
-    private async Task<List<AccountAttention>> AccountsNeedingAttentionAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var scopedRoles = new[] { Roles.Champion, Roles.Liaison, Roles.Analyst, Roles.SiteContact };
-        var users = await db.Users.AsNoTracking()
-            .Select(u => new
-            {
-                u.Id,
-                u.FullName,
-                u.Email,
-                u.IsDisabled,
-                u.LockoutEnd,
-                u.LastSignInAt,
-                Scoped = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && scopedRoles.Contains(r.Name!))),
-                HasTeamPlace = db.SiteTeamMembers.Any(m => m.UserId == u.Id),
-            })
-            .OrderBy(u => u.FullName)
-            .ToListAsync(cancellationToken);
-
-        var result = new List<AccountAttention>();
-        foreach (var u in users)
-        {
-            var reason = u.IsDisabled ? "Disabled"
-                : u.LockoutEnd > now ? "Locked out after failed sign-ins"
-                : u.Scoped && !u.HasTeamPlace ? "No site-team place, so no sites in scope"
-                : u.LastSignInAt is null ? "Has never signed in"
-                : null;
-            if (reason is not null)
-            {
-                result.Add(new AccountAttention(u.Id, u.FullName, u.Email ?? string.Empty, reason));
-            }
-        }
-
-        return result;
     }
 }

@@ -109,8 +109,8 @@ public class ScopeTests(PortalFactory factory)
     }
 
     [Theory]
-    [InlineData("/Sites?page=-4&status=Nonsense&cohort=abc")]
-    [InlineData("/Sites?page=99999999999")]
+    [InlineData("/Sites?pageNumber=-4&status=Nonsense&cohort=abc")]
+    [InlineData("/Sites?pageNumber=99999999999")]
     [InlineData("/Sites/abc")]
     [InlineData("/Cohorts/-1")]
     public async Task Hostile_query_strings_never_give_a_server_error(string url)

@@ -43,6 +43,7 @@ public static class AccountSecurityExtensions
         services.AddSingleton<DatabaseTicketStore>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, UseDatabaseTicketStore>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<ISessionTerminator>(sp => sp.GetRequiredService<UserSessions>());
 
         // Cookies: HttpOnly, SameSite=Lax, and in production Secure with the __Host- prefix (no Domain, Path=/).
         var production = !environment.IsDevelopment();

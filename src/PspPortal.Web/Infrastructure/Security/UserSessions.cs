@@ -6,7 +6,7 @@ namespace PspPortal.Web.Infrastructure.Security;
 
 /// <summary>Ends the server-side sessions of an account (see <see cref="DatabaseTicketStore"/>): a cookie whose session
 /// has ended no longer signs anyone in.</summary>
-public sealed class UserSessions(PortalDbContext db)
+public sealed class UserSessions(PortalDbContext db) : ISessionTerminator
 {
     /// <summary>The claim that carries the key of the session the request belongs to.</summary>
     public const string SessionIdClaimType = "psp:session";
@@ -14,6 +14,9 @@ public sealed class UserSessions(PortalDbContext db)
     /// <summary>Ends every session of the user, e.g. when the account is disabled. Returns how many ended.</summary>
     public async Task<int> EndSessionsForUserAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    async Task ISessionTerminator.EndSessionsForUserAsync(string userId, CancellationToken cancellationToken) =>
+        await EndSessionsForUserAsync(userId, cancellationToken);
 
     /// <summary>Ends every session of the signed-in user except the one of this request, e.g. after a password change.</summary>
     public async Task<int> EndOtherSessionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)

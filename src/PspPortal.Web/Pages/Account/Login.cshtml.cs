@@ -12,7 +12,7 @@ namespace PspPortal.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<LoginModel.InputModel> validator, TimeProvider clock) : PageModel
+public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<LoginModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
 {
     /// <summary>The one message for every refused sign-in, so that it does not tell whether an account exists.</summary>
     public const string RefusedMessage = "The email or password is not right, or the account cannot sign in now. Check them and try again.";
@@ -70,7 +70,8 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
             return Page();
         }
 
-        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var user = await signInManager.UserManager.FindByEmailAsync(email);
         if (user is not null && !user.IsDisabled)
         {
             // Failures count towards the lockout (Security:Lockout); a locked account is refused with the same message.
@@ -78,6 +79,7 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
             if (result.Succeeded)
             {
                 await RecordSignInAsync(signInManager.UserManager, user, clock);
+                await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email);
                 return LocalRedirect(SafeReturnUrl());
             }
 
@@ -85,6 +87,13 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
             {
                 return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
             }
+
+            await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email,
+                result.IsLockedOut ? "The account is locked out after too many failed sign-ins." : "Wrong password.");
+        }
+        else
+        {
+            await auditor.RecordAsync(SecurityActions.SignInFailed, user?.Id, email, user is null ? "No account with that email." : "The account is disabled.");
         }
 
         ModelState.AddModelError(string.Empty, RefusedMessage);

@@ -1,24 +1,19 @@
+using System.Globalization;
+
 namespace PspPortal.Web.Pages;
 
-/// <summary>What the pager partial needs: the page, the page count and the query values of any page.</summary>
-public sealed record PagerModel(int Page, int PageCount, Func<int, IDictionary<string, string>> RouteFor)
+/// <summary>The model of _Pager: the page, how many there are, and the query of a page number (filters kept).</summary>
+public sealed record PagerModel(string PageName, int Current, int Count, Func<int, Dictionary<string, string>> RouteFor)
 {
-    /// <summary>First, last and the pages around the current one; null stands for a gap.</summary>
-    public IEnumerable<int?> PagesToShow()
-    {
-        int? previous = null;
-        for (var p = 1; p <= PageCount; p++)
-        {
-            if (p == 1 || p == PageCount || Math.Abs(p - Page) <= 2)
-            {
-                if (previous is { } prev && p - prev > 1)
-                {
-                    yield return null;
-                }
+    /// <summary>The page number's name in the query string ("page" is taken by Razor Pages' own route value).</summary>
+    public const string QueryName = "pageNumber";
 
-                yield return p;
-                previous = p;
-            }
-        }
+    /// <summary>The query string values of a list page: the filters that are set, and the page number.</summary>
+    public static Dictionary<string, string> Query(int page, params (string Name, string? Value)[] filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var query = filters.Where(f => !string.IsNullOrEmpty(f.Value)).ToDictionary(f => f.Name, f => f.Value!);
+        query[QueryName] = page.ToString(CultureInfo.InvariantCulture);
+        return query;
     }
 }

@@ -19,7 +19,7 @@ public class IndexModel(SiteQueries queries, PortalDbContext db) : PageModel
     [FromQuery(Name = "status")]
     public EngagementStatus? Status { get; set; }
 
-    [FromQuery(Name = "page")]
+    [FromQuery(Name = PagerModel.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
@@ -47,9 +47,9 @@ public class IndexModel(SiteQueries queries, PortalDbContext db) : PageModel
     }
 
     /// <summary>The query of this view on another page, so a filtered view can be bookmarked and shared.</summary>
-    public IDictionary<string, string> RouteFor(int page) => QueryValues.Of(
+    public Dictionary<string, string> RouteFor(int page) => PagerModel.Query(
+        page,
         ("cohort", CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("state", State),
-        ("status", Status?.ToString()),
-        ("page", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        ("status", Status?.ToString()));
 }

@@ -1,0 +1,217 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Data;
+
+/// <summary>The one place where every change of data is written to the audit trail: whatever page, command or service
+/// saves through the context, each added, modified or deleted row becomes an <see cref="AuditEntry"/> with the values
+/// before and after. Secrets are never copied, only marked "(changed)". The audit trail itself is append-only.</summary>
+/// <remarks>The entries are written right after the change is saved (so that the keys the database generates are
+/// known), in the same transaction when the caller opened one.</remarks>
+public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
+{
+    public const string Redacted = "(changed)";
+
+    private static readonly HashSet<string> SecretProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "LastTotpTimeStep", "CalendarFeedTokenHash",
+    };
+
+    // Any property whose name contains one of these is treated as a secret too (tokens, tickets, session blobs, keys).
+    private static readonly string[] SecretFragments = ["Password", "Token", "Secret", "Ticket", "Stamp", "Hash", "Key", "Code"];
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly ConditionalWeakTable<DbContext, List<PendingChange>> _pending = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Capture(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Capture(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (Flush(eventData.Context))
+        {
+            eventData.Context!.SaveChanges();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (Flush(eventData.Context))
+        {
+            await eventData.Context!.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is not null)
+        {
+            _pending.Remove(eventData.Context);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Capture(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var pending = new List<PendingChange>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("The audit trail is append-only: an audit entry cannot be changed or deleted.");
+                }
+
+                continue;
+            }
+
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
+            pending.Add(new PendingChange(entry, entry.State.ToString(), EntityTypeName(entry), changes, entry.State == EntityState.Deleted ? KeyOf(entry) : null));
+        }
+
+        if (pending.Count > 0)
+        {
+            _pending.AddOrUpdate(context, pending);
+        }
+    }
+
+    /// <summary>Adds the audit entries of the save that has just succeeded; true when there are any to save.</summary>
+    private bool Flush(DbContext? context)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var pending))
+        {
+            return false;
+        }
+
+        _pending.Remove(context);
+        var user = httpContextAccessor.HttpContext?.User;
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = userId is null ? null : user?.Identity?.Name;
+        var ip = httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var change in pending)
+        {
+            context.Set<AuditEntry>().Add(new AuditEntry
+            {
+                OccurredAt = now,
+                UserId = userId,
+                UserName = userName,
+                Kind = AuditKinds.DataChange,
+                Action = change.Action,
+                EntityType = change.EntityType,
+                EntityId = change.Key ?? KeyOf(change.Entry),
+                Changes = JsonSerializer.Serialize(change.Changes, JsonOptions),
+                IpAddress = ip,
+            });
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, object?> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            var before = entry.State == EntityState.Added ? null : Plain(property.OriginalValue);
+            var after = entry.State == EntityState.Deleted ? null : Plain(property.CurrentValue);
+            if (entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after)))
+            {
+                continue;
+            }
+
+            if (before is null && after is null)
+            {
+                continue;
+            }
+
+            changes[name] = IsSecret(property.Metadata.Name, property.Metadata.ClrType)
+                ? Redacted
+                : new Change(before, after);
+        }
+
+        return changes;
+    }
+
+    public static bool IsSecret(string propertyName, Type clrType)
+    {
+        ArgumentNullException.ThrowIfNull(propertyName);
+        ArgumentNullException.ThrowIfNull(clrType);
+        return SecretProperties.Contains(propertyName)
+            || SecretFragments.Any(f => propertyName.Contains(f, StringComparison.OrdinalIgnoreCase))
+            || clrType == typeof(byte[]);
+    }
+
+    private static object? Plain(object? value) => value switch
+    {
+        Enum e => e.ToString(),
+        DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static string EntityTypeName(EntityEntry entry)
+    {
+        var name = entry.Metadata.ClrType.Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        return tick < 0 ? name : name[..tick];
+    }
+
+    private static string? KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? null : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+    }
+
+    private sealed record Change(object? Before, object? After);
+
+    private sealed record PendingChange(EntityEntry Entry, string Action, string EntityType, Dictionary<string, object?> Changes, string? Key);
+}

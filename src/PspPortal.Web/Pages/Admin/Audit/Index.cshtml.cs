@@ -1,0 +1,158 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Pages.Admin.Audit;
+
+/// <summary>The audit trail, read-only: search, filters in the URL, 50 a page newest first, and the same list as CSV.</summary>
+public class IndexModel(PortalDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    /// <summary>The most rows one export holds.</summary>
+    public const int ExportLimit = 100_000;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "user")]
+    public string? UserFilter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? EntityType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryName)]
+    public int PageNumber { get; set; } = 1;
+
+    public int TotalCount { get; private set; }
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
+    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+
+    public sealed record AuditRow(long Id, DateTime OccurredAt, string? UserName, string Kind, string Action, string? EntityType, string? EntityId, string? Changes, string? IpAddress, string? Details);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var entries = Filtered();
+        TotalCount = await entries.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await Newest(entries).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        EntityTypes = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType != null)
+            .Select(a => a.EntityType!)
+            .Distinct()
+            .OrderBy(t => t)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Newest(Filtered()).Take(ExportLimit).ToListAsync(cancellationToken);
+        await using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(buffer, CultureInfo.InvariantCulture))
+        {
+            csv.WriteField("Id");
+            csv.WriteField("OccurredAtUtc");
+            csv.WriteField("User");
+            csv.WriteField("Kind");
+            csv.WriteField("Action");
+            csv.WriteField("EntityType");
+            csv.WriteField("EntityId");
+            csv.WriteField("Changes");
+            csv.WriteField("IpAddress");
+            csv.WriteField("Details");
+            await csv.NextRecordAsync();
+            foreach (var row in rows)
+            {
+                csv.WriteField(row.Id);
+                csv.WriteField(row.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                csv.WriteField(Safe(row.UserName));
+                csv.WriteField(row.Kind);
+                csv.WriteField(row.Action);
+                csv.WriteField(row.EntityType);
+                csv.WriteField(Safe(row.EntityId));
+                csv.WriteField(Safe(row.Changes));
+                csv.WriteField(row.IpAddress);
+                csv.WriteField(Safe(row.Details));
+                await csv.NextRecordAsync();
+            }
+        }
+
+        var name = $"psp-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
+        return File(System.Text.Encoding.UTF8.GetBytes(buffer.ToString()), "text/csv", name);
+    }
+
+    /// <summary>A value that a spreadsheet would take for a formula starts with a quote (CSV injection).</summary>
+    private static string? Safe(string? value) =>
+        value is { Length: > 0 } && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+
+    private IQueryable<AuditEntry> Filtered()
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            entries = entries.Where(a => a.Action.Contains(q) || (a.EntityType != null && a.EntityType.Contains(q))
+                || (a.EntityId != null && a.EntityId.Contains(q)) || (a.UserName != null && a.UserName.Contains(q))
+                || (a.Details != null && a.Details.Contains(q)) || (a.Changes != null && a.Changes.Contains(q)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(UserFilter))
+        {
+            var user = UserFilter.Trim();
+            entries = entries.Where(a => a.UserName != null && a.UserName.Contains(user));
+        }
+
+        if (Kind is not null && AuditKinds.All.Contains(Kind))
+        {
+            entries = entries.Where(a => a.Kind == Kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(EntityType))
+        {
+            entries = entries.Where(a => a.EntityType == EntityType);
+        }
+
+        if (From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            entries = entries.Where(a => a.OccurredAt >= start);
+        }
+
+        if (To is { } to && to < DateOnly.MaxValue)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            entries = entries.Where(a => a.OccurredAt < end);
+        }
+
+        return entries;
+    }
+
+    private static IQueryable<AuditRow> Newest(IQueryable<AuditEntry> entries) =>
+        entries.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Select(a => new AuditRow(a.Id, a.OccurredAt, a.UserName, a.Kind, a.Action, a.EntityType, a.EntityId, a.Changes, a.IpAddress, a.Details));
+
+    public Dictionary<string, string> RouteFor(int page) => PagerModel.Query(page,
+        ("q", Q), ("user", UserFilter), ("kind", Kind), ("entityType", EntityType),
+        ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    public Dictionary<string, string> ExportRoute()
+    {
+        var route = RouteFor(1);
+        route.Remove(PagerModel.QueryName);
+        return route;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Infrastructure.Security;
+
+namespace PspPortal.Web.Pages.Admin.Users;
+
+/// <summary>One account: its role, its site-team places, disable and re-enable, a new set-password link.</summary>
+public class DetailsModel(
+    PortalDbContext db,
+    UserManager<PortalUser> userManager,
+    SecurityAuditor auditor,
+    ISessionTerminator sessions,
+    IValidator<DetailsModel.PlaceInput> placeValidator,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string? NewRole { get; set; }
+
+    [BindProperty]
+    public PlaceInput Place { get; set; } = new();
+
+    [BindProperty]
+    public int? PlaceId { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string? SetPasswordLink { get; private set; }
+
+    public PortalUser Account { get; private set; } = null!;
+    public string? Role { get; private set; }
+    public bool IsLockedOut { get; private set; }
+    public bool IsSelf { get; private set; }
+    public IReadOnlyList<TeamPlaceRow> TeamPlaces { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> SiteOptions { get; private set; } = [];
+
+    public sealed record TeamPlaceRow(int Id, int SiteId, string Site, SiteTeamRole TeamRole);
+
+    public sealed class PlaceInput
+    {
+        public int? SiteId { get; set; }
+        public SiteTeamRole? TeamRole { get; set; }
+    }
+
+    public sealed class PlaceValidator : AbstractValidator<PlaceInput>
+    {
+        public PlaceValidator()
+        {
+            RuleFor(i => i.SiteId).NotNull().WithMessage("Choose a site.");
+            RuleFor(i => i.TeamRole).NotNull().WithMessage("Choose a team role.").IsInEnum().WithMessage("Choose a team role.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRoleAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (NewRole is null || !Roles.All.Contains(NewRole))
+        {
+            ModelState.AddModelError(nameof(NewRole), "Choose a role.");
+            return Page();
+        }
+
+        if (IsSelf && NewRole != Roles.Administrator)
+        {
+            ModelState.AddModelError(nameof(NewRole), "You cannot take the Administrator role from your own account.");
+            return Page();
+        }
+
+        var current = await userManager.GetRolesAsync(Account);
+        if (current.Count == 1 && current[0] == NewRole)
+        {
+            StatusMessage = "The role is unchanged.";
+            return RedirectToPage(new { Id });
+        }
+
+        Check(await userManager.RemoveFromRolesAsync(Account, current));
+        Check(await userManager.AddToRoleAsync(Account, NewRole));
+
+        // A new stamp makes the person's signed-in session pick up the new role.
+        await userManager.UpdateSecurityStampAsync(Account);
+        foreach (var removed in current)
+        {
+            await auditor.RecordAsync(SecurityActions.RoleRemoved, details: $"{removed} from {Account.Email}.");
+        }
+
+        await auditor.RecordAsync(SecurityActions.RoleAdded, details: $"{NewRole} to {Account.Email}.");
+        StatusMessage = $"{Account.FullName} is now {Roles.DisplayName(NewRole)}.";
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (IsSelf)
+        {
+            ModelState.AddModelError(string.Empty, "You cannot disable your own account.");
+            return Page();
+        }
+
+        Account.IsDisabled = true;
+        Check(await userManager.UpdateSecurityStampAsync(Account));
+        await sessions.EndSessionsForUserAsync(Account.Id, HttpContext.RequestAborted);
+        await auditor.RecordAsync(SecurityActions.AccountDisabled, details: $"{Account.Email} disabled.");
+        StatusMessage = $"The account of {Account.FullName} is disabled: it cannot sign in, and its sessions have ended.";
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Account.IsDisabled = false;
+        Check(await userManager.UpdateAsync(Account));
+        await auditor.RecordAsync(SecurityActions.AccountEnabled, details: $"{Account.Email} enabled again.");
+        StatusMessage = $"The account of {Account.FullName} is enabled again.";
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        SetPasswordLink = await SetPasswordLinks.CreateAsync(userManager, Url, Request, Account);
+        await auditor.RecordAsync(SecurityActions.SetPasswordLinkIssued, details: $"For {Account.Email}.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddPlaceAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var validation = await placeValidator.ValidateAsync(Place);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState, nameof(Place));
+            return Page();
+        }
+
+        if (!await db.Sites.AnyAsync(s => s.Id == Place.SiteId))
+        {
+            ModelState.AddModelError("Place.SiteId", "Choose a site.");
+            return Page();
+        }
+
+        StatusMessage = await SiteTeams.AddAsync(db, Place.SiteId!.Value, Account, Place.TeamRole!.Value)
+            ? "The team place has been added."
+            : "The account already has that place on that site's team.";
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostRemovePlaceAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var place = await db.SiteTeamMembers.SingleOrDefaultAsync(m => m.Id == PlaceId && m.UserId == Id);
+        if (place is null)
+        {
+            return NotFound();
+        }
+
+        db.SiteTeamMembers.Remove(place);
+        await db.SaveChangesAsync();
+        StatusMessage = "The team place has been removed.";
+        return RedirectToPage(new { Id });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var account = await userManager.FindByIdAsync(Id);
+        if (account is null)
+        {
+            return false;
+        }
+
+        Account = account;
+        Role = (await userManager.GetRolesAsync(account)).Order(StringComparer.Ordinal).FirstOrDefault();
+        IsLockedOut = account.LockoutEnd > clock.GetUtcNow();
+        IsSelf = account.Id == User.FindFirstValue(ClaimTypes.NameIdentifier);
+        TeamPlaces = await db.SiteTeamMembers.AsNoTracking()
+            .Where(m => m.UserId == account.Id)
+            .OrderBy(m => m.Site!.Name)
+            .Select(m => new TeamPlaceRow(m.Id, m.SiteId, m.Site!.Name + ", " + m.Site.State, m.TeamRole))
+            .ToListAsync();
+        SiteOptions = (await db.Sites.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.State).Select(s => new { s.Id, s.Name, s.State }).ToListAsync())
+            .Select(s => (s.Id, $"{s.Name}, {s.State}"))
+            .ToList();
+        return true;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Pages.Admin.Users;
+
+/// <summary>The one-time link with which a new user sets their own password: Identity's password-reset token, which
+/// is bound to the account's security stamp and so stops working once the password has been set.</summary>
+public static class SetPasswordLinks
+{
+    public static async Task<string> CreateAsync(UserManager<PortalUser> users, IUrlHelper url, HttpRequest request, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(request);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        return url.Page("/Account/SetPassword", pageHandler: null, values: new { userId = user.Id, code }, protocol: request.Scheme, host: request.Host.Value)!;
+    }
+
+    /// <summary>The token inside a link's code, or null when the code is not one of ours.</summary>
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code) || code.Length > 2000)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

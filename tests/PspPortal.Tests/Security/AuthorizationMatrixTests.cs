@@ -1,0 +1,174 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PspPortal.Tests.Infrastructure;
+
+namespace PspPortal.Tests.Security;
+
+/// <summary>Every route of the app, asked by every role and by an anonymous visitor, against one table of expected
+/// answers. The routes come from the app's own endpoints, so a new page without a row in the table fails the test.</summary>
+[Collection(PortalTests.Name)]
+public class AuthorizationMatrixTests(PortalFactory factory)
+{
+    /// <summary>What a GET answers.</summary>
+    public enum Answer
+    {
+        Ok,
+
+        /// <summary>302 to /Account/Login (not signed in).</summary>
+        SignIn,
+
+        /// <summary>The authorization middleware forbids: 302 to /Account/AccessDenied, which answers 403.</summary>
+        Denied,
+
+        /// <summary>403 straight away.</summary>
+        Forbidden,
+        NotFound,
+
+        /// <summary>302 to the home page (a signed-in user on the sign-in page).</summary>
+        Home,
+    }
+
+    private const string Anonymous = "anonymous";
+
+    private static readonly string[] Identities = [Anonymous, DemoUsers.Admin, DemoUsers.Bja, DemoUsers.Champion, DemoUsers.Liaison, DemoUsers.Analyst, DemoUsers.Poc, DemoUsers.Poc2];
+
+    private sealed record Case(string Url, Answer Anonymous, Answer Admin, Answer Bja, Answer Champion, Answer Liaison, Answer Analyst, Answer Poc, Answer Poc2)
+    {
+        public Answer For(string identity) => identity switch
+        {
+            DemoUsers.Admin => Admin,
+            DemoUsers.Bja => Bja,
+            DemoUsers.Champion => Champion,
+            DemoUsers.Liaison => Liaison,
+            DemoUsers.Analyst => Analyst,
+            DemoUsers.Poc => Poc,
+            DemoUsers.Poc2 => Poc2,
+            _ => Anonymous,
+        };
+    }
+
+    private static Case Everyone(string url, Answer anonymous, Answer signedIn) => new(url, anonymous, signedIn, signedIn, signedIn, signedIn, signedIn, signedIn, signedIn);
+
+    private static Case AdminOnly(string url, Answer admin = Answer.Ok) => new(url, Answer.SignIn, admin, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied);
+
+    /// <summary>Open to every signed-in user whose scope holds a site: in scope answers, out of scope is 404.</summary>
+    private static Case Scoped(string url, bool champion, bool liaison, bool analyst, bool poc, bool poc2)
+    {
+        static Answer A(bool inScope) => inScope ? Answer.Ok : Answer.NotFound;
+        return new(url, Answer.SignIn, Answer.Ok, Answer.Ok, A(champion), A(liaison), A(analyst), A(poc), A(poc2));
+    }
+
+    private static Case Tampa(string url) => Scoped(url, champion: true, liaison: true, analyst: true, poc: true, poc2: false);
+
+    private static Case Pueblo(string url) => Scoped(url, champion: true, liaison: false, analyst: false, poc: false, poc2: true);
+
+    private static Case Missing(string url) => Everyone(url, Answer.SignIn, Answer.NotFound);
+
+    private static Case AdminAndBja(string url, Answer answer = Answer.Ok) => new(url, Answer.SignIn, answer, answer, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied);
+
+    /// <summary>THE TABLE: route pattern → the URLs asked (parameters filled with seeded ids) and the answers expected.</summary>
+    private static Dictionary<string, Func<Seeds, Case[]>> Table() => new()
+    {
+        [""] = _ => [Everyone("/", Answer.SignIn, Answer.Ok)],
+        ["Error"] = _ => [Everyone("/Error?code=404", Answer.NotFound, Answer.NotFound)],
+        ["healthz"] = _ => [Everyone("/healthz", Answer.Ok, Answer.Ok)],
+        ["Account/Login"] = _ => [Everyone("/Account/Login", Answer.Ok, Answer.Home)],
+        ["Account/Logout"] = _ => [Everyone("/Account/Logout", Answer.SignIn, Answer.Ok)],
+        ["Account/Manage"] = _ => [Everyone("/Account/Manage", Answer.SignIn, Answer.Ok)],
+        ["Account/AccessDenied"] = _ => [Everyone("/Account/AccessDenied", Answer.Forbidden, Answer.Forbidden)],
+        ["Account/SetPassword"] = _ => [Everyone("/Account/SetPassword", Answer.Ok, Answer.Ok)],
+        ["Admin/Users"] = _ => [AdminOnly("/Admin/Users")],
+        ["Admin/Users/New"] = _ => [AdminOnly("/Admin/Users/New")],
+        ["Admin/Users/{id}"] = s => [AdminOnly($"/Admin/Users/{s.PocUserId}"), AdminOnly("/Admin/Users/no-such-account", Answer.NotFound)],
+        ["Admin/Audit"] = _ => [AdminAndBja("/Admin/Audit"), AdminAndBja("/Admin/Audit?handler=Export")],
+        ["Account/LoginWith2fa"] = _ => [Everyone("/Account/LoginWith2fa", Answer.SignIn, Answer.SignIn)],
+        ["Account/LoginWithRecoveryCode"] = _ => [Everyone("/Account/LoginWithRecoveryCode", Answer.SignIn, Answer.SignIn)],
+        ["Sites"] = _ => [Everyone("/Sites", Answer.SignIn, Answer.Ok)],
+        ["Sites/{id:int}"] = s => [Tampa($"/Sites/{s.TampaId}"), Pueblo($"/Sites/{s.PuebloId}"), Missing("/Sites/987654")],
+        ["Cohorts"] = _ => [Everyone("/Cohorts", Answer.SignIn, Answer.Ok)],
+        ["Cohorts/{id:int}"] = s => [Scoped($"/Cohorts/{s.Cohort2024Id}", true, true, true, true, true), AdminAndBja($"/Cohorts/{s.PilotCohortId}", Answer.Ok) with { Champion = Answer.NotFound, Liaison = Answer.NotFound, Analyst = Answer.NotFound, Poc = Answer.NotFound, Poc2 = Answer.NotFound }, Missing("/Cohorts/987654")],
+        ["Tta"] = _ => [Everyone("/Tta", Answer.SignIn, Answer.Ok)],
+        ["Tta/Export"] = _ => [Everyone("/Tta/Export", Answer.SignIn, Answer.Ok)],
+        ["Tta/New"] = _ => [new("/Tta/New", Answer.SignIn, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Ok, Answer.Denied, Answer.Ok, Answer.Ok)],
+        ["Tta/{id:int}"] = s => [Tampa($"/Tta/{s.TampaRequestId}"), Pueblo($"/Tta/{s.PuebloRequestId}"), Missing("/Tta/987654")],
+        ["Sites/{id:int}/Team"] = s => [AdminAndBja($"/Sites/{s.TampaId}/Team"), AdminAndBja($"/Sites/{s.PuebloId}/Team"), AdminAndBja("/Sites/987654/Team", Answer.NotFound)],
+    };
+
+    private sealed record Seeds(string PocUserId, int TampaId, int PuebloId, int TampaRequestId, int PuebloRequestId, int Cohort2024Id, int PilotCohortId);
+
+    private List<string> AppRoutes()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var patterns = endpoints.Select(e => (e.RoutePattern.RawText ?? string.Empty).Trim('/')).ToHashSet(StringComparer.Ordinal);
+
+        // A Razor page named Index answers at its folder too: keep the folder's route only.
+        return [.. patterns.Where(p => !(p == "Index" || (p.EndsWith("/Index", StringComparison.Ordinal) && patterns.Contains(p[..^"/Index".Length])))).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public void Every_route_of_the_app_has_a_row_in_the_table()
+    {
+        var routes = AppRoutes();
+        var table = Table();
+
+        var missing = routes.Where(r => !table.ContainsKey(r)).ToList();
+        var stale = table.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Routes without a row in the table: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Rows for routes the app does not have: " + string.Join(", ", stale));
+        Assert.Contains("Admin/Users/{id}", routes);
+    }
+
+    [Fact]
+    public async Task Every_route_answers_every_role_and_anonymous_as_the_table_says()
+    {
+        Seeds seeds;
+        using (var db = factory.CreateDbContext())
+        {
+            seeds = new Seeds(
+                await db.Users.Where(u => u.Email == DemoUsers.Poc).Select(u => u.Id).SingleAsync(),
+                await db.Sites.Where(s => s.Name == "Tampa").Select(s => s.Id).SingleAsync(),
+                await db.Sites.Where(s => s.Name == "Pueblo").Select(s => s.Id).SingleAsync(),
+                await db.TtaRequests.Where(r => r.Site!.Name == "Tampa").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                await db.TtaRequests.Where(r => r.Site!.Name == "Pueblo").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                await db.Cohorts.Where(c => c.Year == 2024 && c.Name == "2024 sites").Select(c => c.Id).SingleAsync(),
+                await db.Cohorts.Where(c => c.Year == 2014).Select(c => c.Id).SingleAsync());
+        }
+
+        var cases = AppRoutes().Where(Table().ContainsKey).SelectMany(r => Table()[r](seeds)).ToList();
+        var failures = new List<string>();
+        foreach (var identity in Identities)
+        {
+            using var client = identity == Anonymous ? factory.CreatePortalClient() : await factory.SignInAsync(identity);
+            foreach (var @case in cases)
+            {
+                var expected = @case.For(identity);
+                var response = await client.GetAsync(@case.Url);
+                var actual = Classify(response);
+                if (actual != expected)
+                {
+                    failures.Add($"{identity} GET {@case.Url}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static Answer? Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        var path = location.StartsWith("http", StringComparison.Ordinal) ? new Uri(location).PathAndQuery : location;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => Answer.Ok,
+            HttpStatusCode.NotFound => Answer.NotFound,
+            HttpStatusCode.Forbidden => Answer.Forbidden,
+            HttpStatusCode.Redirect when path.StartsWith("/Account/Login", StringComparison.Ordinal) => Answer.SignIn,
+            HttpStatusCode.Redirect when path.StartsWith("/Account/AccessDenied", StringComparison.Ordinal) => Answer.Denied,
+            HttpStatusCode.Redirect when path == "/" => Answer.Home,
+            _ => null,
+        };
+    }
+}
