@@ -1,3 +1,4 @@
+using PspPortal.Web.Pages.Milestones;
 using Serilog;
 
 namespace PspPortal.Web.Infrastructure;
@@ -23,6 +24,7 @@ public static class PipelineExtensions
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
+        app.MapCalendarFeed();
         return app;
     }
 }

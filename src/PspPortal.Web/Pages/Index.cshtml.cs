@@ -23,6 +23,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
     public IReadOnlyList<CohortSummary> Cohorts { get; private set; } = [];
     public IReadOnlyList<AccountAttention> Accounts { get; private set; } = [];
 
+    /// <summary>BJA staff's comparison of cohorts (progress and on-time completion) as SVG markup.</summary>
+    public string? CohortChart { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -37,6 +40,11 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
                 break;
             case Roles.BjaStaff:
                 Cohorts = await cohortQueries.ListAsync(cancellationToken: cancellationToken);
+                CohortChart = ChartSvg.PercentBars(
+                    "cohort-chart",
+                    "Progress and on-time completion by cohort",
+                    $"Two bars per cohort, oldest first: progress is the share of the milestones due so far that are completed; on-time completion is the share of completed milestones done by their due date. {Cohorts.Count} cohorts; the table below gives the same figures.",
+                    Cohorts.Select(c => new PercentBarRow(c.Name, c.ProgressPercent, c.OnTimePercent)).ToList());
                 Overdue = await OverdueMilestonesAsync(10, cancellationToken);
                 break;
             default:
