@@ -30,8 +30,8 @@ public sealed record TimelineMilestone(int Number, string Title, DateOnly DueDat
 public static class TimelineSvg
 {
     private const double Width = 960;
-    private const double Left = 30;
-    private const double Right = 30;
+    private const double Left = 44;
+    private const double Right = 44;
     private const double Axis = 110;
     private const double Height = 215;
 
