@@ -64,6 +64,12 @@ public class EngagementMilestone
             throw new MilestoneException("The new due date is the same as the present one.");
         }
 
+        if (Engagement is { } engagement && (newDueDate < engagement.StartDate || newDueDate > LatestDueDate(engagement)))
+        {
+            throw new MilestoneException(
+                $"The new due date must fall between the engagement's start ({engagement.StartDate:MMMM d, yyyy}) and two years after its end ({LatestDueDate(engagement):MMMM d, yyyy}).");
+        }
+
         var from = DueDate;
         DueDate = newDueDate;
         Status = MilestoneStatus.Planned;
@@ -110,6 +116,13 @@ public class EngagementMilestone
         Changes.Add(change);
         Version = Guid.NewGuid();
         return change;
+    }
+
+    /// <summary>The latest a milestone can be moved to: the end of the two years of sustainment after the engagement.</summary>
+    public static DateOnly LatestDueDate(Engagement engagement)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        return engagement.EndDate.AddYears(2);
     }
 
     private static string RequireReason(string? reason, string message) =>

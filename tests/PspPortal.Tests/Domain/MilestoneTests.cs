@@ -117,4 +117,20 @@ public class MilestoneTests
         var change = Assert.Single(added.Changes);
         Assert.Equal((MilestoneActions.Added, "Asked by the chief"), (change.Action, change.Reason));
     }
+
+    [Fact]
+    public void Rescheduling_stays_within_the_engagement_and_its_two_years_of_sustainment()
+    {
+        var engagement = new Engagement();
+        engagement.StartOn(new DateOnly(2025, 1, 6));
+        engagement.ApplyStandardPlan();
+        var milestone = engagement.Milestones[5];
+        milestone.Engagement = engagement;
+
+        Assert.Throws<MilestoneException>(() => milestone.Reschedule(new DateOnly(2025, 1, 5), "Too early", Liaison, Now));
+        Assert.Throws<MilestoneException>(() => milestone.Reschedule(new DateOnly(2030, 1, 7), "Too late", Liaison, Now));
+        milestone.Reschedule(new DateOnly(2030, 1, 6), "Last possible day", Liaison, Now);
+
+        Assert.Equal(new DateOnly(2030, 1, 6), milestone.DueDate);
+    }
 }

@@ -128,6 +128,24 @@ public class MilestonePageTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_new_due_date_that_is_not_a_date_is_refused_with_one_message()
+    {
+        var id = await NewMilestoneAsync("Tampa", "FL");
+        using var client = await factory.SignInAsync(DemoUsers.Liaison);
+
+        var response = await client.SubmitFormAsync($"/Milestones/{id}", "#reschedule-form", new Dictionary<string, string>
+        {
+            ["Reschedule.NewDueDate"] = "2026-02-30",
+            ["Reschedule.Reason"] = "Typo",
+        });
+
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Single(page.QuerySelectorAll("#error-summary li"));
+        Assert.NotNull(page.QuerySelector("#Reschedule_NewDueDate[aria-invalid=true]"));
+        Assert.Equal(Today.AddDays(10), (await ReadAsync(id)).DueDate);
+    }
+
+    [Fact]
     public async Task A_stale_version_is_refused_with_a_message_and_nothing_is_overwritten()
     {
         var id = await NewMilestoneAsync("Tampa", "FL");

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
-using PspPortal.Web.Infrastructure;
 
 namespace PspPortal.Web.Pages.Milestones;
 
@@ -159,10 +158,20 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
             return await RefuseAsync(id, string.Empty, StaleMessage, StatusCodes.Status409Conflict, cancellationToken);
         }
 
+        // A value that did not bind (a date that is not a date) has its message already; the validator's
+        // "enter a date" would only repeat it.
         var validation = await validate();
-        if (!validation.IsValid)
+        foreach (var error in validation.Errors)
         {
-            validation.AddTo(ModelState, prefix);
+            var key = $"{prefix}.{error.PropertyName}";
+            if (ModelState[key] is not { Errors.Count: > 0 })
+            {
+                ModelState.AddModelError(key, error.ErrorMessage);
+            }
+        }
+
+        if (!validation.IsValid || !ModelState.IsValid)
+        {
             return await RefuseAsync(id, null, null, StatusCodes.Status200OK, cancellationToken);
         }
 
