@@ -11,7 +11,7 @@ namespace PspPortal.Web.Pages;
 /// <summary>Each role's home: what that person comes to the portal to see first.</summary>
 public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, TimeProvider clock) : PageModel
 {
-    public sealed record OverdueMilestone(int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
+    public sealed record OverdueMilestone(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
 
     public sealed record AccountAttention(string Id, string FullName, string Email, string Reason);
 
@@ -59,10 +59,10 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
         var scope = await siteScope.CurrentAsync(cancellationToken);
         var today = Today;
         return await db.Milestones.AsNoTracking().InScope(scope)
-            .Where(m => m.Status == MilestoneStatus.Planned && m.DueDate < today)
+            .Where(MilestoneFigures.OverdueOn(today))
             .OrderBy(m => m.DueDate)
             .Take(take)
-            .Select(m => new OverdueMilestone(m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate))
+            .Select(m => new OverdueMilestone(m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate))
             .ToListAsync(cancellationToken);
     }
 
