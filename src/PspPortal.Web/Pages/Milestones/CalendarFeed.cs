@@ -17,6 +17,7 @@ namespace PspPortal.Web.Pages.Milestones;
 /// secret (<see cref="PortalUser.CalendarFeedTokenHash"/>), shows the link once, and the user can replace or revoke it.</summary>
 public static class CalendarFeed
 {
+    public const string PathPrefix = "/Calendar";
     public const string RoutePattern = "/Calendar/{token}.ics";
 
     /// <summary>How far back the feed reaches: older milestones are history, not planning.</summary>
