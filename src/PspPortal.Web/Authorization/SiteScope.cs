@@ -23,6 +23,30 @@ public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpConte
         return _current;
     }
 
+    /// <summary>What the signed-in user may do with the milestones of a site (<see cref="MilestonePermissions"/>).</summary>
+    public async Task<MilestoneAccess> MilestoneAccessAsync(int siteId, CancellationToken cancellationToken = default)
+    {
+        var scope = await CurrentAsync(cancellationToken);
+        var user = httpContextAccessor.HttpContext?.User;
+        var roles = user is null ? [] : Roles.All.Where(user.IsInRole).ToList();
+        return MilestonePermissions.For(roles, scope, siteId);
+    }
+
+    /// <summary>The scope of a user who is not the one signed in (the owner of a calendar feed link).</summary>
+    public async Task<AccessScope> ForUserIdAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var roles = await db.UserRoles.AsNoTracking()
+            .Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(cancellationToken);
+        var siteIds = await db.SiteTeamMembers.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => m.SiteId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return AccessScope.For(roles, siteIds);
+    }
+
     public async Task<AccessScope> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -61,6 +61,27 @@ public class Engagement
         }
     }
 
+    /// <summary>Adds a milestone beyond the standard plan; the history records who added it and why.</summary>
+    public EngagementMilestone AddMilestone(string title, MilestoneKind kind, DateOnly dueDate, string? ownerName, MilestoneActor actor, DateTime at, string? reason = null)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new MilestoneException("Give the milestone a title.");
+        }
+
+        var milestone = new EngagementMilestone
+        {
+            Title = title.Trim(),
+            Kind = kind,
+            DueDate = dueDate,
+            OriginalDueDate = dueDate,
+            OwnerName = string.IsNullOrWhiteSpace(ownerName) ? null : ownerName.Trim(),
+        };
+        milestone.RecordAdded(actor, at, reason);
+        Milestones.Add(milestone);
+        return milestone;
+    }
+
     /// <summary>The status an engagement has on a date, judged from its dates (Withdrawn is set by people, not dates).</summary>
     public static EngagementStatus StatusOn(DateOnly start, DateOnly today) =>
         today < start ? EngagementStatus.Planned

@@ -31,6 +31,120 @@ public class EngagementMilestone
     public bool IsOverdueOn(DateOnly today) => Status == MilestoneStatus.Planned && DueDate < today;
 
     public bool CompletedOnTime => Status == MilestoneStatus.Completed && CompletedOn <= DueDate;
+
+    /// <summary>Marks the milestone completed on <paramref name="completedOn"/>, which cannot be later than today.</summary>
+    public MilestoneChange Complete(DateOnly completedOn, DateOnly today, MilestoneActor actor, DateTime at, string? note = null)
+    {
+        if (Status == MilestoneStatus.Completed)
+        {
+            throw new MilestoneException("This milestone is already completed.");
+        }
+
+        if (completedOn > today)
+        {
+            throw new MilestoneException("The completion date cannot be in the future.");
+        }
+
+        Status = MilestoneStatus.Completed;
+        CompletedOn = completedOn;
+        return Record(MilestoneActions.Completed, actor, at, Clean(note), DueDate, DueDate);
+    }
+
+    /// <summary>Moves the due date, for a reason that is kept. A deferred milestone that is rescheduled is planned again.</summary>
+    public MilestoneChange Reschedule(DateOnly newDueDate, string reason, MilestoneActor actor, DateTime at)
+    {
+        if (Status == MilestoneStatus.Completed)
+        {
+            throw new MilestoneException("A completed milestone cannot be rescheduled.");
+        }
+
+        var why = RequireReason(reason, "Give the reason for rescheduling.");
+        if (newDueDate == DueDate && Status == MilestoneStatus.Planned)
+        {
+            throw new MilestoneException("The new due date is the same as the present one.");
+        }
+
+        if (Engagement is { } engagement && (newDueDate < engagement.StartDate || newDueDate > LatestDueDate(engagement)))
+        {
+            throw new MilestoneException(
+                $"The new due date must fall between the engagement's start ({engagement.StartDate:MMMM d, yyyy}) and two years after its end ({LatestDueDate(engagement):MMMM d, yyyy}).");
+        }
+
+        var from = DueDate;
+        DueDate = newDueDate;
+        Status = MilestoneStatus.Planned;
+        return Record(MilestoneActions.Rescheduled, actor, at, why, from, newDueDate);
+    }
+
+    /// <summary>Sets the milestone aside, for a reason that is kept; a deferred milestone is neither due nor overdue.</summary>
+    public MilestoneChange Defer(string reason, MilestoneActor actor, DateTime at)
+    {
+        if (Status != MilestoneStatus.Planned)
+        {
+            throw new MilestoneException(Status == MilestoneStatus.Completed ? "A completed milestone cannot be deferred." : "This milestone is already deferred.");
+        }
+
+        var why = RequireReason(reason, "Give the reason for deferring.");
+        Status = MilestoneStatus.Deferred;
+        return Record(MilestoneActions.Deferred, actor, at, why, DueDate, DueDate);
+    }
+
+    /// <summary>Replaces the notes (an analyst's or a liaison's working notes); the change is kept like any other.</summary>
+    public MilestoneChange UpdateNotes(string? notes, MilestoneActor actor, DateTime at)
+    {
+        Notes = Clean(notes);
+        return Record(MilestoneActions.NotesUpdated, actor, at, null, null, null);
+    }
+
+    /// <summary>Records that the milestone was added to the plan by a person (the standard plan records nothing).</summary>
+    internal MilestoneChange RecordAdded(MilestoneActor actor, DateTime at, string? reason) =>
+        Record(MilestoneActions.Added, actor, at, Clean(reason), null, DueDate);
+
+    private MilestoneChange Record(string action, MilestoneActor actor, DateTime at, string? reason, DateOnly? from, DateOnly? to)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var change = new MilestoneChange
+        {
+            Action = action,
+            FromDueDate = from,
+            ToDueDate = to,
+            Reason = reason,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            OccurredAt = at,
+        };
+        Changes.Add(change);
+        Version = Guid.NewGuid();
+        return change;
+    }
+
+    /// <summary>The latest a milestone can be moved to: the end of the two years of sustainment after the engagement.</summary>
+    public static DateOnly LatestDueDate(Engagement engagement)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        return engagement.EndDate.AddYears(2);
+    }
+
+    private static string RequireReason(string? reason, string message) =>
+        Clean(reason) ?? throw new MilestoneException(message);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>The person who changes a milestone, as the history shows them.</summary>
+public sealed record MilestoneActor(string? UserId, string Name);
+
+/// <summary>A change that the milestone's rules refuse; its message is shown to the user as it is.</summary>
+public class MilestoneException(string message) : InvalidOperationException(message);
+
+/// <summary>The actions recorded in a milestone's history.</summary>
+public static class MilestoneActions
+{
+    public const string Added = "Added";
+    public const string Completed = "Completed";
+    public const string Rescheduled = "Rescheduled";
+    public const string Deferred = "Deferred";
+    public const string NotesUpdated = "Notes updated";
 }
 
 /// <summary>One change of a milestone (completed, rescheduled, deferred, noted) with who made it and why.</summary>

@@ -1,5 +1,7 @@
 using PspPortal.Web.Infrastructure.Security;
+using PspPortal.Web.Pages.Milestones;
 using Serilog;
+using Serilog.Events;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -17,7 +19,15 @@ public static class PipelineExtensions
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // A calendar feed's path is its secret: keep it out of the logs at the usual levels.
+            var standard = options.GetLevel;
+            options.GetLevel = (context, elapsed, exception) =>
+                context.Request.Path.StartsWithSegments(CalendarFeed.PathPrefix, StringComparison.OrdinalIgnoreCase) && exception is null && context.Response.StatusCode < 500
+                    ? LogEventLevel.Verbose
+                    : standard(context, elapsed, exception);
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UsePortalSignInRateLimit();
@@ -27,6 +37,7 @@ public static class PipelineExtensions
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
+        app.MapCalendarFeed();
         return app;
     }
 }

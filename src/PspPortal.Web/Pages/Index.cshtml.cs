@@ -12,7 +12,7 @@ namespace PspPortal.Web.Pages;
 /// <summary>Each role's home: what that person comes to the portal to see first.</summary>
 public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, TimeProvider clock) : PageModel
 {
-    public sealed record OverdueMilestone(int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
+    public sealed record OverdueMilestone(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
 
     public string FullName { get; private set; } = string.Empty;
     public string? Role { get; private set; }
@@ -22,6 +22,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
     public IReadOnlyList<CohortSummary> Cohorts { get; private set; } = [];
     /// <summary>The Administrator's part of the home page; null for other roles.</summary>
     public AccountsNeedingAttentionQuery.Result? AccountsNeedingAttention { get; private set; }
+
+    /// <summary>BJA staff's comparison of cohorts (progress and on-time completion) as SVG markup.</summary>
+    public string? CohortChart { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +40,11 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
                 break;
             case Roles.BjaStaff:
                 Cohorts = await cohortQueries.ListAsync(cancellationToken: cancellationToken);
+                CohortChart = ChartSvg.PercentBars(
+                    "cohort-chart",
+                    "Progress and on-time completion by cohort",
+                    $"Two bars per cohort, oldest first: progress is the share of the milestones due so far that are completed; on-time completion is the share of completed milestones done by their due date. {Cohorts.Count} cohorts; the table below gives the same figures.",
+                    Cohorts.Select(c => new PercentBarRow(c.Name, c.ProgressPercent, c.OnTimePercent)).ToList());
                 Overdue = await OverdueMilestonesAsync(10, cancellationToken);
                 break;
             default:
@@ -51,10 +59,10 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
         var scope = await siteScope.CurrentAsync(cancellationToken);
         var today = Today;
         return await db.Milestones.AsNoTracking().InScope(scope)
-            .Where(m => m.Status == MilestoneStatus.Planned && m.DueDate < today)
+            .Where(MilestoneFigures.OverdueOn(today))
             .OrderBy(m => m.DueDate)
             .Take(take)
-            .Select(m => new OverdueMilestone(m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate))
+            .Select(m => new OverdueMilestone(m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate))
             .ToListAsync(cancellationToken);
     }
 }

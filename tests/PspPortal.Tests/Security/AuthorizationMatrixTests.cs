@@ -93,10 +93,20 @@ public class AuthorizationMatrixTests(PortalFactory factory)
         ["Tta/Export"] = _ => [Everyone("/Tta/Export", Answer.SignIn, Answer.Ok)],
         ["Tta/New"] = _ => [new("/Tta/New", Answer.SignIn, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Ok, Answer.Denied, Answer.Ok, Answer.Ok)],
         ["Tta/{id:int}"] = s => [Tampa($"/Tta/{s.TampaRequestId}"), Pueblo($"/Tta/{s.PuebloRequestId}"), Missing("/Tta/987654")],
+        ["Cohorts/{id:int}/Export"] = s => [Scoped($"/Cohorts/{s.Cohort2024Id}/Export", true, true, true, true, true), Missing("/Cohorts/987654/Export")],
+        ["Milestones"] = _ => [Everyone("/Milestones", Answer.SignIn, Answer.Ok)],
+        ["Milestones/{id:int}"] = s => [Tampa($"/Milestones/{s.TampaMilestoneId}"), Pueblo($"/Milestones/{s.PuebloMilestoneId}"), Missing("/Milestones/987654")],
+        ["Sites/{siteId:int}/Milestones/New"] = s =>
+        [
+            // Only BJA staff (all sites) and the site's liaison add milestones; others in scope are denied, out of scope is 404.
+            new($"/Sites/{s.TampaId}/Milestones/New", Answer.SignIn, Answer.Denied, Answer.Ok, Answer.Denied, Answer.Ok, Answer.Denied, Answer.Denied, Answer.NotFound),
+            new($"/Sites/{s.PuebloId}/Milestones/New", Answer.SignIn, Answer.Denied, Answer.Ok, Answer.Denied, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.Denied),
+        ],
+        ["Calendar/{token}.ics"] = _ => [Everyone("/Calendar/not-a-real-token.ics", Answer.NotFound, Answer.NotFound)],
         ["Sites/{id:int}/Team"] = s => [AdminAndBja($"/Sites/{s.TampaId}/Team"), AdminAndBja($"/Sites/{s.PuebloId}/Team"), AdminAndBja("/Sites/987654/Team", Answer.NotFound)],
     };
 
-    private sealed record Seeds(string PocUserId, int TampaId, int PuebloId, int TampaRequestId, int PuebloRequestId, int Cohort2024Id, int PilotCohortId);
+    private sealed record Seeds(string PocUserId, int TampaId, int PuebloId, int TampaRequestId, int PuebloRequestId, int Cohort2024Id, int PilotCohortId, int TampaMilestoneId, int PuebloMilestoneId);
 
     private List<string> AppRoutes()
     {
@@ -133,7 +143,9 @@ public class AuthorizationMatrixTests(PortalFactory factory)
                 await db.TtaRequests.Where(r => r.Site!.Name == "Tampa").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 await db.TtaRequests.Where(r => r.Site!.Name == "Pueblo").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 await db.Cohorts.Where(c => c.Year == 2024 && c.Name == "2024 sites").Select(c => c.Id).SingleAsync(),
-                await db.Cohorts.Where(c => c.Year == 2014).Select(c => c.Id).SingleAsync());
+                await db.Cohorts.Where(c => c.Year == 2014).Select(c => c.Id).SingleAsync(),
+                await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Tampa").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+                await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Pueblo").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
         }
 
         var cases = AppRoutes().Where(Table().ContainsKey).SelectMany(r => Table()[r](seeds)).ToList();

@@ -7,7 +7,7 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Pages.Sites;
 
-public class DetailsModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock) : PageModel
+public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
 {
     public sealed record EngagementView(int Id, string CohortName, int CohortId, EngagementTrack Track, EngagementStatus Status, DateOnly Start, DateOnly End);
 
@@ -24,6 +24,13 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope, TimeProvider 
     public IReadOnlyList<RequestView> Requests { get; private set; } = [];
     public int RequestTotal { get; private set; }
     public DateOnly Today { get; private set; }
+    public MilestoneAccess Access { get; private set; }
+
+    /// <summary>The timeline picture of the current engagement, as SVG markup built by <see cref="TimelineSvg"/>.</summary>
+    public string? TimelineSvgMarkup { get; private set; }
+
+    /// <summary>The milestones of the current engagement, numbered in due-date order as the timeline shows them.</summary>
+    public IReadOnlyList<TimelineMilestone> Timeline { get; private set; } = [];
 
     public EngagementView? Current => Engagements.Count > 0 ? Engagements[0] : null;
 
@@ -42,7 +49,8 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope, TimeProvider 
         }
 
         Site = site;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Access = await siteScope.MilestoneAccessAsync(id, cancellationToken);
+        Today = queries.Today;
         Engagements = await db.Engagements.AsNoTracking()
             .Where(e => e.SiteId == id)
             .OrderByDescending(e => e.StartDate)
@@ -56,6 +64,8 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope, TimeProvider 
                 .OrderBy(m => m.DueDate).ThenBy(m => m.Id)
                 .Select(m => new MilestoneView(m.Id, m.EngagementId, m.Title, m.DueDate, m.CompletedOn, m.Status, m.OwnerName, m.Notes))
                 .ToListAsync(cancellationToken);
+            Timeline = Milestones.Select((m, i) => new TimelineMilestone(i + 1, m.Title, m.DueDate, m.Status, m.CompletedOn, Today)).ToList();
+            TimelineSvgMarkup = TimelineSvg.Render("timeline", site.DisplayName, current.Start, current.End, Today, Timeline);
         }
 
         Team = await db.SiteTeamMembers.AsNoTracking()

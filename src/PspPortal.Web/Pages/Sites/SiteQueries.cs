@@ -5,7 +5,8 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Pages.Sites;
 
-/// <summary>One line per site: its current engagement and the figures people look for first. Counted by the database.</summary>
+/// <summary>One line per site: its current engagement and the figures people look for first, counted by the database
+/// with the rules of <see cref="MilestoneFigures"/> and <see cref="RequestFigures"/>.</summary>
 public sealed record SiteSummary(
     int Id,
     string Name,
@@ -19,12 +20,20 @@ public sealed record SiteSummary(
     int MilestonesDue,
     int MilestonesDoneOfDue,
     int MilestonesOverdue,
-    int OpenRequests)
+    int MilestonesCompleted,
+    int MilestonesOnTime,
+    int OpenRequests,
+    int OverdueRequests)
 {
     public string DisplayName => $"{Name}, {State}";
 
+    public MilestoneCounts Milestones => new(MilestonesDue, MilestonesDoneOfDue, MilestonesOverdue, MilestonesCompleted, MilestonesOnTime);
+
     /// <summary>Share of the milestones due so far that are completed; null when none is due yet.</summary>
-    public int? ProgressPercent => MilestonesDue == 0 ? null : (int)Math.Round(100.0 * MilestonesDoneOfDue / MilestonesDue);
+    public int? ProgressPercent => Milestones.ProgressPercent;
+
+    /// <summary>Share of the completed milestones completed by their due date; null when none is completed.</summary>
+    public int? OnTimePercent => Milestones.OnTimePercent;
 }
 
 public sealed record SiteFilter(int? CohortId = null, string? State = null, EngagementStatus? Status = null);
@@ -77,7 +86,13 @@ public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimePro
     public IQueryable<SiteSummary> Summarize(IQueryable<Site> sites, int? cohortId = null)
     {
         var today = Today;
-        var open = TtaWorkflow.OpenStatuses.ToList();
+        var due = MilestoneFigures.DueBy(today);
+        var doneOfDue = MilestoneFigures.DoneOfDueBy(today);
+        var overdue = MilestoneFigures.OverdueOn(today);
+        var completed = MilestoneFigures.Completed;
+        var onTime = MilestoneFigures.CompletedOnTime;
+        var openRequest = RequestFigures.Open;
+        var overdueRequest = RequestFigures.OverdueOn(today);
         var withEngagement = cohortId is { } id
             ? sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.Where(e => e.CohortId == id).OrderByDescending(e => e.StartDate).FirstOrDefault() })
             : sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.OrderByDescending(e => e.StartDate).FirstOrDefault() });
@@ -92,10 +107,13 @@ public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimePro
             x.Current == null ? null : x.Current.Track,
             x.Current == null ? null : x.Current.StartDate,
             x.Current == null ? null : x.Current.EndDate,
-            x.Current == null ? 0 : x.Current.Milestones.Count(m => m.DueDate <= today && m.Status != MilestoneStatus.Deferred),
-            x.Current == null ? 0 : x.Current.Milestones.Count(m => m.DueDate <= today && m.Status == MilestoneStatus.Completed),
-            x.Current == null ? 0 : x.Current.Milestones.Count(m => m.DueDate < today && m.Status == MilestoneStatus.Planned),
-            x.Site.TtaRequests.Count(r => open.Contains(r.Status))));
+            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(due),
+            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(doneOfDue),
+            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(overdue),
+            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(completed),
+            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(onTime),
+            x.Site.TtaRequests.AsQueryable().Count(openRequest),
+            x.Site.TtaRequests.AsQueryable().Count(overdueRequest)));
     }
 
     private sealed class SiteWithEngagement

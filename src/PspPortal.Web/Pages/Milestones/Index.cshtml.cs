@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Pages.Milestones;
+
+/// <summary>What needs attention across the user's sites: overdue milestones and those due in the next 30 days,
+/// grouped by site, with filters; and the user's calendar feed link.</summary>
+public class IndexModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock) : PageModel
+{
+    public const int DaysAhead = 30;
+    public const int SitesPerPage = 20;
+
+    public enum Window
+    {
+        All,
+        Overdue,
+        DueSoon,
+    }
+
+    public sealed record Row(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate, string? OwnerName);
+
+    public sealed record SiteGroup(int SiteId, string SiteName, IReadOnlyList<Row> Milestones);
+
+    [FromQuery(Name = "show")]
+    public Window Show { get; set; } = Window.All;
+
+    [FromQuery(Name = "site")]
+    public int? SiteId { get; set; }
+
+    [FromQuery(Name = "cohort")]
+    public int? CohortId { get; set; }
+
+    [FromQuery(Name = PagerModel.QueryName)]
+    public int PageNumber { get; set; } = 1;
+
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<SiteGroup> Groups { get; private set; } = [];
+    public int OverdueCount { get; private set; }
+    public int DueSoonCount { get; private set; }
+    public int SiteTotal { get; private set; }
+    public int PageCount => Math.Max(1, (SiteTotal + SitesPerPage - 1) / SitesPerPage);
+    public IReadOnlyList<(int Id, string Name)> Sites { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
+
+    /// <summary>True when the user has a feed link (its secret is not known any more, only its hash).</summary>
+    public bool HasFeed { get; private set; }
+
+    /// <summary>The feed link just made; shown once, right after it is created.</summary>
+    public string? NewFeedUrl { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCreateFeedAsync(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync(cancellationToken);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var replacing = user.CalendarFeedTokenHash is not null;
+        var token = CalendarFeed.NewToken();
+        user.CalendarFeedTokenHash = CalendarFeed.Hash(token);
+        await db.SaveChangesAsync(cancellationToken);
+        NewFeedUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{CalendarFeed.PathFor(token)}";
+        StatusMessage = replacing ? "Your calendar link is replaced; the old link no longer works." : "Your calendar link is ready.";
+        ModelState.Clear();
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync(cancellationToken);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        user.CalendarFeedTokenHash = null;
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = "Your calendar link is turned off; calendars subscribed to it get nothing more.";
+        return RedirectToPage(null, null, "calendar");
+    }
+
+    public Dictionary<string, string> RouteFor(int page) => PagerModel.Query(
+        page,
+        ("show", Show == Window.All ? null : Show.ToString()),
+        ("site", SiteId?.ToString(CultureInfo.InvariantCulture)),
+        ("cohort", CohortId?.ToString(CultureInfo.InvariantCulture)));
+
+    private async Task<PortalUser?> CurrentUserAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today;
+        var horizon = today.AddDays(DaysAhead);
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        HasFeed = await db.Users.AnyAsync(u => u.Id == userId && u.CalendarFeedTokenHash != null, cancellationToken);
+
+        var sitesInScope = db.Sites.AsNoTracking().InScope(scope);
+        Sites = (await sitesInScope.OrderBy(s => s.Name).ThenBy(s => s.State).Select(s => new { s.Id, s.Name, s.State }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, $"{s.Name}, {s.State}")).ToList();
+        Cohorts = (await db.Cohorts.AsNoTracking()
+                .Where(c => c.Engagements.Any(e => sitesInScope.Any(s => s.Id == e.SiteId)))
+                .OrderBy(c => c.Year).ThenBy(c => c.Name)
+                .Select(c => new { c.Id, c.Name })
+                .ToListAsync(cancellationToken))
+            .Select(c => (c.Id, c.Name)).ToList();
+
+        var milestones = db.Milestones.AsNoTracking().InScope(scope).Where(m => m.Status == MilestoneStatus.Planned);
+        if (SiteId is { } siteId)
+        {
+            milestones = milestones.Where(m => m.Engagement!.SiteId == siteId);
+        }
+
+        if (CohortId is { } cohortId)
+        {
+            milestones = milestones.Where(m => m.Engagement!.CohortId == cohortId);
+        }
+
+        var overdue = milestones.Where(MilestoneFigures.OverdueOn(today));
+        var dueSoon = milestones.Where(m => m.DueDate >= today && m.DueDate <= horizon);
+        OverdueCount = await overdue.CountAsync(cancellationToken);
+        DueSoonCount = await dueSoon.CountAsync(cancellationToken);
+        var shown = Show switch
+        {
+            Window.Overdue => overdue,
+            Window.DueSoon => dueSoon,
+            _ => milestones.Where(m => m.DueDate <= horizon),
+        };
+
+        var siteIds = shown.Select(m => m.Engagement!.SiteId).Distinct();
+        SiteTotal = await siteIds.CountAsync(cancellationToken);
+        var pageSites = await db.Sites.AsNoTracking()
+            .Where(s => siteIds.Contains(s.Id))
+            .OrderBy(s => s.Name).ThenBy(s => s.State)
+            .Skip((PageNumber - 1) * SitesPerPage).Take(SitesPerPage)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var rows = await shown
+            .Where(m => pageSites.Contains(m.Engagement!.SiteId))
+            .OrderBy(m => m.DueDate).ThenBy(m => m.Id)
+            .Select(m => new Row(m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate, m.OwnerName))
+            .ToListAsync(cancellationToken);
+        Groups = rows.GroupBy(r => r.SiteId)
+            .Select(g => new SiteGroup(g.Key, $"{g.First().SiteName}, {g.First().State}", g.ToList()))
+            .OrderBy(g => g.SiteName, StringComparer.Ordinal)
+            .ToList();
+    }
+}

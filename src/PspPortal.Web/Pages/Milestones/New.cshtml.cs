@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
+
+namespace PspPortal.Web.Pages.Milestones;
+
+/// <summary>Adds a milestone to a site's current engagement, beyond the standard plan.</summary>
+public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock, IValidator<NewModel.MilestoneInput> validator) : PageModel
+{
+    public sealed class MilestoneInput
+    {
+        public string? Title { get; set; }
+        public MilestoneKind Kind { get; set; } = MilestoneKind.Other;
+        public DateOnly? DueDate { get; set; }
+        public string? OwnerName { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<MilestoneInput>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.Title).NotEmpty().WithMessage("Enter the milestone's title.")
+                .MaximumLength(200).WithMessage("Keep the title to 200 characters.");
+            RuleFor(i => i.Kind).IsInEnum().WithMessage("Choose a kind of milestone.");
+            RuleFor(i => i.DueDate).NotNull().WithMessage("Enter the due date.");
+            RuleFor(i => i.OwnerName).MaximumLength(120).WithMessage("Keep the owner's name to 120 characters.");
+            RuleFor(i => i.Reason).MaximumLength(2000).WithMessage("Keep the reason to 2,000 characters.");
+        }
+    }
+
+    [BindProperty]
+    public MilestoneInput Input { get; set; } = new();
+
+    public string SiteName { get; private set; } = string.Empty;
+    public string CohortName { get; private set; } = string.Empty;
+    public int SiteId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int siteId, CancellationToken cancellationToken)
+    {
+        var (engagement, result) = await EngagementAsync(siteId, cancellationToken);
+        return engagement is null ? result! : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int siteId, CancellationToken cancellationToken)
+    {
+        var (engagement, result) = await EngagementAsync(siteId, cancellationToken);
+        if (engagement is null)
+        {
+            return result!;
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken);
+        var milestone = engagement.AddMilestone(Input.Title!, Input.Kind, Input.DueDate!.Value, Input.OwnerName,
+            new MilestoneActor(userId, name ?? User.Identity?.Name ?? "Unknown"), clock.GetUtcNow().UtcDateTime, Input.Reason);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = $"“{milestone.Title}” is added to the timeline.";
+        return RedirectToPage("/Milestones/Edit", new { id = milestone.Id });
+    }
+
+    /// <summary>The site's current engagement when the user may change its milestones; otherwise 404 (out of scope
+    /// or no engagement) or 403 (in scope, read only).</summary>
+    private async Task<(Engagement? Engagement, IActionResult? Result)> EngagementAsync(int siteId, CancellationToken cancellationToken)
+    {
+        var access = await siteScope.MilestoneAccessAsync(siteId, cancellationToken);
+        if (access == MilestoneAccess.None)
+        {
+            return (null, NotFound());
+        }
+
+        var engagement = await db.Engagements.Include(e => e.Site).Include(e => e.Cohort)
+            .Where(e => e.SiteId == siteId)
+            .OrderByDescending(e => e.StartDate)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (engagement is null)
+        {
+            return (null, NotFound());
+        }
+
+        if (!access.CanChange())
+        {
+            return (null, Forbid());
+        }
+
+        SiteId = siteId;
+        SiteName = engagement.Site!.DisplayName;
+        CohortName = engagement.Cohort!.Name;
+        return (engagement, null);
+    }
+}
