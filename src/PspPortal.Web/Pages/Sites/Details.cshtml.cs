@@ -15,14 +15,10 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
 
     public sealed record TeamMemberView(string FullName, SiteTeamRole TeamRole, string? Organization, string? Title, string? Email);
 
-    public sealed record RequestView(int Id, string ReferenceNumber, string Title, string CoreArea, TtaStatus Status, DateTime UpdatedAt);
-
     public SiteSummary Site { get; private set; } = null!;
     public IReadOnlyList<EngagementView> Engagements { get; private set; } = [];
     public IReadOnlyList<MilestoneView> Milestones { get; private set; } = [];
     public IReadOnlyList<TeamMemberView> Team { get; private set; } = [];
-    public IReadOnlyList<RequestView> Requests { get; private set; } = [];
-    public int RequestTotal { get; private set; }
     public DateOnly Today { get; private set; }
     public MilestoneAccess Access { get; private set; }
 
@@ -72,14 +68,6 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
             .Where(m => m.SiteId == id)
             .OrderBy(m => m.TeamRole).ThenBy(m => m.FullName)
             .Select(m => new TeamMemberView(m.FullName, m.TeamRole, m.Organization, m.Title, m.Email))
-            .ToListAsync(cancellationToken);
-
-        var requests = db.TtaRequests.AsNoTracking().Where(r => r.SiteId == id);
-        RequestTotal = await requests.CountAsync(cancellationToken);
-        Requests = await requests
-            .OrderByDescending(r => r.UpdatedAt)
-            .Take(20)
-            .Select(r => new RequestView(r.Id, r.ReferenceNumber, r.Title, r.CoreArea!.Name, r.Status, r.UpdatedAt))
             .ToListAsync(cancellationToken);
         return Page();
     }
