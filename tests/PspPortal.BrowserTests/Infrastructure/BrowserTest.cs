@@ -98,7 +98,7 @@ public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifeti
         Assert.True(problems.Length == 0, "The browser saw problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
     }
 
-    private async Task CheckPageAsync()
+    protected async Task CheckPageAsync()
     {
         AssertNoProblems();
         await Page.AssertAccessibleAsync();
