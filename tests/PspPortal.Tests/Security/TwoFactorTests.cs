@@ -92,6 +92,28 @@ public partial class TwoFactorTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Two_factor_set_up_and_sign_in_with_a_code_are_security_events()
+    {
+        var (id, email) = await Accounts.CreateAsync(factory);
+        string key;
+        using (var setUp = await factory.SignInAsync(email, Accounts.Password))
+        {
+            (key, _) = await Accounts.EnableTwoFactorAsync(setUp);
+        }
+
+        using var client = await Accounts.PasswordStepAsync(factory, email);
+        await client.SubmitFormAsync("/Account/LoginWith2fa", "main form", new Dictionary<string, string> { ["Input.Code"] = Accounts.Code(key, stepsAhead: 40) });
+        await client.SubmitFormAsync("/Account/LoginWith2fa", "main form", new Dictionary<string, string> { ["Input.Code"] = Accounts.Code(key, stepsAhead: 1) });
+
+        await using var db = factory.CreateDbContext();
+        var events = await db.AuditEntries.Where(e => e.UserId == id && e.Kind == "Security").OrderBy(e => e.Id)
+            .Select(e => new { e.Action, e.Details }).ToListAsync();
+        Assert.Contains(events, e => e.Action == "TwoFactorEnabled");
+        Assert.Contains(events, e => e.Action == "SignInFailed" && e.Details == "Wrong authenticator code.");
+        Assert.Contains(events, e => e.Action == "SignInSucceeded" && e.Details == "With an authenticator code.");
+    }
+
+    [Fact]
     public async Task An_account_disabled_between_password_and_code_cannot_finish_signing_in()
     {
         var (id, email) = await Accounts.CreateAsync(factory);

@@ -13,7 +13,7 @@ namespace PspPortal.Web.Pages.Account;
 /// <summary>The second step of signing in for an account with two-factor authentication: the code of the authenticator app.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class LoginWith2faModel(SignInManager<PortalUser> signInManager, IValidator<LoginWith2faModel.InputModel> validator, TimeProvider clock) : PageModel
+public class LoginWith2faModel(SignInManager<PortalUser> signInManager, IValidator<LoginWith2faModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
 {
     public const string RefusedMessage = "That code is not right, has been used already, or the account cannot sign in now. Wait for the next code from your app and try again.";
 
@@ -62,9 +62,11 @@ public class LoginWith2faModel(SignInManager<PortalUser> signInManager, IValidat
         if (result.Succeeded)
         {
             await LoginModel.RecordSignInAsync(signInManager.UserManager, user, clock);
+            await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email, "With an authenticator code.");
             return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email, "Wrong authenticator code.");
         ModelState.AddModelError("Input.Code", RefusedMessage);
         Input.Code = string.Empty;
         return Page();

@@ -13,7 +13,7 @@ namespace PspPortal.Web.Pages.Account;
 /// <summary>The second step of signing in with one of the account's recovery codes instead of the app; each code works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager, IValidator<LoginWithRecoveryCodeModel.InputModel> validator, TimeProvider clock) : PageModel
+public class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager, IValidator<LoginWithRecoveryCodeModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
 {
     public const string RefusedMessage = "That recovery code is not right, has been used already, or the account cannot sign in now.";
 
@@ -60,9 +60,11 @@ public class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager,
         if (result.Succeeded)
         {
             await LoginModel.RecordSignInAsync(signInManager.UserManager, user, clock);
+            await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email, "With an recovery code.");
             return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email, "Wrong recovery code.");
         ModelState.AddModelError("Input.RecoveryCode", RefusedMessage);
         Input.RecoveryCode = string.Empty;
         return Page();

@@ -17,7 +17,8 @@ public class ManageModel(
     UserSessions sessions,
     IUserStore<PortalUser> userStore,
     IValidator<ManageModel.PasswordInput> validator,
-    IValidator<ManageModel.TwoFactorInput> twoFactorValidator) : PageModel
+    IValidator<ManageModel.TwoFactorInput> twoFactorValidator,
+    SecurityAuditor auditor) : PageModel
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "PSP Portal";
@@ -103,6 +104,7 @@ public class ManageModel(
             var result = await userManager.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
             if (result.Succeeded)
             {
+                await auditor.RecordAsync(SecurityActions.PasswordChanged, user.Id, user.Email);
                 await signInManager.RefreshSignInAsync(user);
                 var ended = await sessions.EndOtherSessionsAsync(User);
                 StatusMessage = ended > 0
@@ -153,6 +155,7 @@ public class ManageModel(
         else
         {
             await userManager.SetTwoFactorEnabledAsync(user, true);
+            await auditor.RecordAsync(SecurityActions.TwoFactorEnabled, user.Id, user.Email);
             NewRecoveryCodes = [.. await userManager.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
             await signInManager.RefreshSignInAsync(user);
             Notice = "Two-factor authentication is on. From now on you will enter a code from your app when you sign in.";
@@ -179,6 +182,7 @@ public class ManageModel(
         }
 
         await userManager.SetTwoFactorEnabledAsync(user, false);
+        await auditor.RecordAsync(SecurityActions.TwoFactorDisabled, user.Id, user.Email);
         // A new key next time: the old one may be on a lost phone.
         await userManager.ResetAuthenticatorKeyAsync(user);
         await signInManager.RefreshSignInAsync(user);
