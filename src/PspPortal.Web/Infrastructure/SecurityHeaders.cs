@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace PspPortal.Web.Infrastructure;
 
 /// <summary>The response headers that every answer carries: a strict Content-Security-Policy with a per-request
-/// nonce for scripts (no 'unsafe-inline' anywhere), no sniffing, no framing, a strict referrer policy and no powerful
+/// nonce for scripts (no inline-script or inline-style allowance anywhere), no sniffing, no framing, a strict referrer policy and no powerful
 /// browser features.</summary>
 public static class SecurityHeaders
 {
@@ -46,7 +46,7 @@ public static class SecurityHeaders
 }
 
 /// <summary><c>&lt;script psp-nonce&gt;...&lt;/script&gt;</c> gets the request's CSP nonce, so that an inline script runs
-/// under the policy without 'unsafe-inline'.</summary>
+/// under the policy without any inline allowance.</summary>
 [HtmlTargetElement("script", Attributes = "psp-nonce")]
 public sealed class NonceTagHelper(IHttpContextAccessor httpContextAccessor) : TagHelper
 {
