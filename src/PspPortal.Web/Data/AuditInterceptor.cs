@@ -8,22 +8,16 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Data;
 
-/// <summary>The one place where every change of data is written to the audit trail: whatever page, command or service
-/// saves through the context, each added, modified or deleted row becomes an <see cref="AuditEntry"/> with the values
-/// before and after. Secrets are never copied, only marked "(changed)". The audit trail itself is append-only.</summary>
+/// <summary>The one place where changes of data are written to the audit trail: whatever page, command or service
+/// saves through the context, each added, modified or deleted row of an audited entity becomes an
+/// <see cref="AuditEntry"/> with the values before and after of the columns that <see cref="AuditPolicy"/> allows.
+/// Nothing that the allow-list does not name is copied; some columns are marked "(changed)" without their values.
+/// The audit trail itself is append-only.</summary>
 /// <remarks>The entries are written right after the change is saved (so that the keys the database generates are
 /// known), in the same transaction when the caller opened one.</remarks>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
 {
     public const string Redacted = "(changed)";
-
-    private static readonly HashSet<string> SecretProperties = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "LastTotpTimeStep", "CalendarFeedTokenHash",
-    };
-
-    // Any property whose name contains one of these is treated as a secret too (tokens, tickets, session blobs, keys).
-    private static readonly string[] SecretFragments = ["Password", "Token", "Secret", "Ticket", "Stamp", "Hash", "Key", "Code"];
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -101,7 +95,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 continue;
             }
 
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || !AuditPolicy.IsAudited(entry.Metadata.ClrType))
             {
                 continue;
             }
@@ -157,9 +152,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     private static Dictionary<string, object?> Changes(EntityEntry entry)
     {
         var changes = new Dictionary<string, object?>();
+        var entity = entry.Metadata.ClrType;
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
+            var column = AuditPolicy.ColumnOf(entity, name);
+            if (column == AuditColumn.None)
+            {
+                continue;
+            }
+
             var before = entry.State == EntityState.Added ? null : Plain(property.OriginalValue);
             var after = entry.State == EntityState.Deleted ? null : Plain(property.CurrentValue);
             if (entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after)))
@@ -172,21 +174,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 continue;
             }
 
-            changes[name] = IsSecret(property.Metadata.Name, property.Metadata.ClrType)
-                ? Redacted
-                : new Change(before, after);
+            changes[name] = column == AuditColumn.ChangedOnly ? Redacted : new Change(before, after);
         }
 
         return changes;
-    }
-
-    public static bool IsSecret(string propertyName, Type clrType)
-    {
-        ArgumentNullException.ThrowIfNull(propertyName);
-        ArgumentNullException.ThrowIfNull(clrType);
-        return SecretProperties.Contains(propertyName)
-            || SecretFragments.Any(f => propertyName.Contains(f, StringComparison.OrdinalIgnoreCase))
-            || clrType == typeof(byte[]);
     }
 
     private static object? Plain(object? value) => value switch

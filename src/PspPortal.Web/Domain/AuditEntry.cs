@@ -49,6 +49,8 @@ public static class SecurityActions
     public const string PasswordChanged = nameof(PasswordChanged);
     public const string TwoFactorEnabled = nameof(TwoFactorEnabled);
     public const string TwoFactorDisabled = nameof(TwoFactorDisabled);
+    public const string RecoveryCodesGenerated = nameof(RecoveryCodesGenerated);
+    public const string ReauthenticationFailed = nameof(ReauthenticationFailed);
     public const string RoleAdded = nameof(RoleAdded);
     public const string RoleRemoved = nameof(RoleRemoved);
     public const string AccountCreated = nameof(AccountCreated);

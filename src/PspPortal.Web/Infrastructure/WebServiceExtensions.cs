@@ -21,6 +21,7 @@ public static class WebServiceExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddDefaultTokenProviders()
             .AddNistPasswordPolicy<PortalUser>();
 

@@ -40,6 +40,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The limits are set for the suite, not left to defaults: correct sign-ins are never refused whatever their
+        // number, and a failed one is never slowed, so no test waits on what another test did.
+        builder.UseSetting("Security:SignInThrottle:FirstDelay", "00:00:00");
+        builder.UseSetting("Security:Lockout:MaxFailedAttempts", "5");
     }
 
     protected override void Dispose(bool disposing)

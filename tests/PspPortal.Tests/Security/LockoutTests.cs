@@ -36,35 +36,3 @@ public class LockoutTests(PortalFactory factory)
         Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14), $"locked until {lockoutEnd}");
     }
 }
-
-/// <summary>A portal whose sign-in rate limit is 3 posts a minute.</summary>
-public sealed class LowRateLimitFactory : PortalFactory
-{
-    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("Security:SignInRateLimit:PermitLimit", "3");
-        builder.UseSetting("Security:SignInRateLimit:WindowSeconds", "60");
-    }
-}
-
-public class SignInRateLimitTests(LowRateLimitFactory factory) : IClassFixture<LowRateLimitFactory>
-{
-    [Fact]
-    public async Task Sign_in_posts_beyond_the_limit_are_answered_429_with_a_plain_page()
-    {
-        using var client = factory.CreatePortalClient();
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync("nobody@psp.example", "wrong horse battery staple")).StatusCode);
-        }
-
-        var limited = await client.SignInAsync("nobody@psp.example", "wrong horse battery staple");
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Contains("Too many sign-in attempts", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(limited.Headers.Contains("Retry-After"));
-        // Only the posts are limited: the sign-in page itself still shows.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
-    }
-}

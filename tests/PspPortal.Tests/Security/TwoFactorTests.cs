@@ -167,14 +167,14 @@ public partial class TwoFactorTests(PortalFactory factory)
         using var client = await factory.SignInAsync(email, Accounts.Password);
         var (_, first) = await Accounts.EnableTwoFactorAsync(client);
 
-        var regenerated = await client.SubmitFormAsync("/Account/Manage", "#regenerate-recovery-codes", new Dictionary<string, string>());
+        var regenerated = await client.SubmitFormAsync("/Account/Manage", "#regenerate-recovery-codes", new Dictionary<string, string> { ["NewCodes.Secret"] = Accounts.Password });
         var second = (await PortalClient.ParseAsync(regenerated)).QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, second.Count);
         Assert.Empty(second.Intersect(first));
         // Shown once: the page does not show them again.
         Assert.Null((await client.GetDocumentAsync("/Account/Manage")).QuerySelector("#recovery-codes"));
 
-        var off = await client.SubmitFormAsync("/Account/Manage", "#disable-two-factor", new Dictionary<string, string>());
+        var off = await client.SubmitFormAsync("/Account/Manage", "#disable-two-factor", new Dictionary<string, string> { ["TurnOff.Secret"] = Accounts.Password });
 
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);

@@ -12,7 +12,8 @@ namespace PspPortal.Web.Infrastructure.Security;
 /// with idle and absolute time-outs, and the cookie settings. Call after <c>AddPortalIdentity</c>.</summary>
 public static class AccountSecurityExtensions
 {
-    /// <summary>The rate-limiter policy on the sign-in pages' form posts, partitioned by client address.</summary>
+    /// <summary>The limiter policy on the posts of the sign-in pages and of the account page: a few attempts from one
+    /// client address are checked at a time and the rest wait in line (see <see cref="SignInThrottle"/>).</summary>
     public const string SignInRateLimitPolicy = "sign-in";
 
     public static IServiceCollection AddPortalAccountSecurity(this IServiceCollection services, IHostEnvironment environment)
@@ -21,7 +22,10 @@ public static class AccountSecurityExtensions
         services.AddOptions<AccountSecurityOptions>()
             .BindConfiguration(AccountSecurityOptions.SectionName)
             .Validate(o => o.Lockout.MaxFailedAttempts > 0 && o.Lockout.LockoutMinutes > 0, "Security:Lockout needs positive values.")
-            .Validate(o => o.SignInRateLimit.PermitLimit > 0 && o.SignInRateLimit.WindowSeconds > 0, "Security:SignInRateLimit needs positive values.")
+            .Validate(o => o.SignInThrottle.FreeFailuresPerAccount >= 0 && o.SignInThrottle.FreeFailuresPerAddress >= 0
+                && o.SignInThrottle.Window > TimeSpan.Zero && o.SignInThrottle.FirstDelay >= TimeSpan.Zero && o.SignInThrottle.MaxDelay >= o.SignInThrottle.FirstDelay
+                && o.SignInThrottle.ConcurrentAttemptsPerAddress > 0 && o.SignInThrottle.QueuedAttemptsPerAddress >= 0,
+                "Security:SignInThrottle needs a positive window and concurrency, and a MaxDelay at least FirstDelay.")
             .Validate(o => o.Sessions.IdleMinutes > 0 && o.Sessions.AbsoluteHours > 0, "Security:Sessions needs positive values.")
             .ValidateOnStart();
 
@@ -36,6 +40,9 @@ public static class AccountSecurityExtensions
             identity.Tokens.ProviderMap[OneTimeAuthenticatorTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(OneTimeAuthenticatorTokenProvider)));
         services.AddTransient<OneTimeAuthenticatorTokenProvider>();
         services.AddScoped<SignInManager<PortalUser>, PortalSignInManager>();
+        services.AddScoped(sp => (PortalSignInManager)sp.GetRequiredService<SignInManager<PortalUser>>());
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<Reauthentication>();
 
         // The security stamp (changed by a password change, 2FA changes) is checked against the database often.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -75,22 +82,21 @@ public static class AccountSecurityExtensions
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                var settings = context.RequestServices.GetRequiredService<IOptions<AccountSecurityOptions>>().Value.SignInRateLimit;
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                // Correct sign-ins are never refused: attempts only wait for one of the address's places, and only an
+                // address with hundreds of attempts in flight at once is turned away.
+                var settings = context.RequestServices.GetRequiredService<IOptions<AccountSecurityOptions>>().Value.SignInThrottle;
+                return RateLimitPartition.GetConcurrencyLimiter(SignInThrottle.AddressKey(context), _ => new ConcurrencyLimiterOptions
                 {
-                    PermitLimit = settings.PermitLimit,
-                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                    QueueLimit = 0,
+                    PermitLimit = settings.ConcurrentAttemptsPerAddress,
+                    QueueLimit = settings.QueuedAttemptsPerAddress,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 });
             });
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
                 response.ContentType = "text/html; charset=utf-8";
                 await response.WriteAsync(TooManyRequestsPage, cancellationToken);
@@ -130,7 +136,7 @@ public static class AccountSecurityExtensions
         <body>
         <main>
         <h1>Too many sign-in attempts</h1>
-        <p>There have been too many sign-in attempts from your network. Wait a minute, then <a href="/Account/Login">try again</a>.</p>
+        <p>There are too many sign-in attempts from your network at this moment. Wait a minute, then <a href="/Account/Login">try again</a>.</p>
         </main>
         </body>
         </html>

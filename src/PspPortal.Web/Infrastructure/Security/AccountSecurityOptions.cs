@@ -6,7 +6,7 @@ public sealed class AccountSecurityOptions
     public const string SectionName = "Security";
 
     public LockoutSettings Lockout { get; } = new();
-    public SignInRateLimitSettings SignInRateLimit { get; } = new();
+    public SignInThrottleSettings SignInThrottle { get; } = new();
     public SessionSettings Sessions { get; } = new();
 
     /// <summary>Roles whose members must turn on two-factor authentication before they can use the portal.</summary>
@@ -21,12 +21,30 @@ public sealed class AccountSecurityOptions
         public int LockoutMinutes { get; set; } = 15;
     }
 
-    public sealed class SignInRateLimitSettings
+    /// <summary>How guessing is slowed (see <see cref="SignInThrottle"/>). Correct sign-ins are never refused or slowed
+    /// by it, however many come from one address; failed ones are answered later and later.</summary>
+    public sealed class SignInThrottleSettings
     {
-        /// <summary>Sign-in form posts allowed from one client address per window.</summary>
-        public int PermitLimit { get; set; } = 10;
+        /// <summary>Failures on one account within <see cref="Window"/> that are answered at once; later ones are slowed.</summary>
+        public int FreeFailuresPerAccount { get; set; } = 3;
 
-        public int WindowSeconds { get; set; } = 60;
+        /// <summary>Failures from one client address within <see cref="Window"/> that are answered at once; later ones are slowed.</summary>
+        public int FreeFailuresPerAddress { get; set; } = 10;
+
+        /// <summary>How long a failure is remembered.</summary>
+        public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+        /// <summary>The wait added to the first slowed failure; each further failure doubles it, up to <see cref="MaxDelay"/>.</summary>
+        public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+        /// <summary>Sign-in attempts from one address that are checked at the same time; a slowed failure holds its
+        /// place while it waits, so that parallel guesses cannot get around the delay.</summary>
+        public int ConcurrentAttemptsPerAddress { get; set; } = 4;
+
+        /// <summary>Attempts from one address that wait for a place; only beyond these is an attempt refused (429).</summary>
+        public int QueuedAttemptsPerAddress { get; set; } = 200;
     }
 
     public sealed class SessionSettings

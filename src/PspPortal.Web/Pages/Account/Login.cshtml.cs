@@ -12,7 +12,7 @@ namespace PspPortal.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<LoginModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
+public class LoginModel(PortalSignInManager signInManager, SignInThrottle throttle, IValidator<LoginModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
 {
     /// <summary>The one message for every refused sign-in, so that it does not tell whether an account exists.</summary>
     public const string RefusedMessage = "The email or password is not right, or the account cannot sign in now. Check them and try again.";
@@ -25,6 +25,10 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
 
     [FromQuery(Name = "signedOut")]
     public bool SignedOut { get; set; }
+
+    /// <summary>The account page signed this browser out after too many wrong answers (see Reauthentication).</summary>
+    [FromQuery(Name = "lockedOut")]
+    public bool LockedOut { get; set; }
 
     public sealed class InputModel
     {
@@ -71,30 +75,32 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IValidator<Logi
         }
 
         var email = Input.Email.Trim();
+        var account = SignInThrottle.AccountKey(email);
         var user = await signInManager.UserManager.FindByEmailAsync(email);
-        if (user is not null && !user.IsDisabled)
-        {
-            // Failures count towards the lockout (Security:Lockout); a locked account is refused with the same message.
-            var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                await RecordSignInAsync(signInManager.UserManager, user, clock);
-                await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email);
-                return LocalRedirect(SafeReturnUrl());
-            }
 
-            if (result.RequiresTwoFactor)
-            {
-                return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
-            }
-
-            await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email,
-                result.IsLockedOut ? "The account is locked out after too many failed sign-ins." : "Wrong password.");
-        }
-        else
+        // Every path verifies one password hash (PortalSignInManager), so the time taken does not tell whether the
+        // account exists. Failures count towards the lockout (Security:Lockout) and are slowed (SignInThrottle).
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password);
+        if (result.Succeeded)
         {
-            await auditor.RecordAsync(SecurityActions.SignInFailed, user?.Id, email, user is null ? "No account with that email." : "The account is disabled.");
+            throttle.Succeeded(account);
+            await RecordSignInAsync(signInManager.UserManager, user!, clock);
+            await auditor.RecordAsync(SecurityActions.SignInSucceeded, user!.Id, user.Email);
+            return LocalRedirect(SafeReturnUrl());
         }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
+        }
+
+        var delay = await throttle.SlowFailureAsync(account, SignInThrottle.AddressKey(HttpContext), HttpContext.RequestAborted);
+        var why = user is null ? "No account with that email."
+            : user.IsDisabled ? "The account is disabled."
+            : result.IsLockedOut ? "The account is locked out after too many failed sign-ins."
+            : "Wrong password.";
+        await auditor.RecordAsync(result.IsLockedOut && user is not null ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user?.Id, user?.Email ?? email,
+            why + SignInThrottle.Describe(delay));
 
         ModelState.AddModelError(string.Empty, RefusedMessage);
         Input.Password = string.Empty;

@@ -13,7 +13,7 @@ namespace PspPortal.Web.Pages.Account;
 /// <summary>The second step of signing in for an account with two-factor authentication: the code of the authenticator app.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class LoginWith2faModel(SignInManager<PortalUser> signInManager, IValidator<LoginWith2faModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
+public class LoginWith2faModel(SignInManager<PortalUser> signInManager, SignInThrottle throttle, IValidator<LoginWith2faModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
 {
     public const string RefusedMessage = "That code is not right, has been used already, or the account cannot sign in now. Wait for the next code from your app and try again.";
 
@@ -61,21 +61,16 @@ public class LoginWith2faModel(SignInManager<PortalUser> signInManager, IValidat
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalize(Input.Code), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(SignInThrottle.AccountKey(user.Email));
             await LoginModel.RecordSignInAsync(signInManager.UserManager, user, clock);
             await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email, "With an authenticator code.");
             return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email, "Wrong authenticator code.");
+        var delay = await throttle.SlowFailureAsync(SignInThrottle.AccountKey(user.Email), SignInThrottle.AddressKey(HttpContext), HttpContext.RequestAborted);
+        await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email, "Wrong authenticator code." + SignInThrottle.Describe(delay));
         ModelState.AddModelError("Input.Code", RefusedMessage);
         Input.Code = string.Empty;
         return Page();
     }
-}
-
-/// <summary>What people type for a code: spaces and hyphens are ignored.</summary>
-public static class AuthenticatorCode
-{
-    public static string Normalize(string? code) =>
-        (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
 }

@@ -13,7 +13,7 @@ namespace PspPortal.Web.Pages.Account;
 /// <summary>The second step of signing in with one of the account's recovery codes instead of the app; each code works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager, IValidator<LoginWithRecoveryCodeModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
+public class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager, SignInThrottle throttle, IValidator<LoginWithRecoveryCodeModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
 {
     public const string RefusedMessage = "That recovery code is not right, has been used already, or the account cannot sign in now.";
 
@@ -59,12 +59,14 @@ public class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager,
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
+            throttle.Succeeded(SignInThrottle.AccountKey(user.Email));
             await LoginModel.RecordSignInAsync(signInManager.UserManager, user, clock);
-            await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email, "With an recovery code.");
+            await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email, "With a recovery code.");
             return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email, "Wrong recovery code.");
+        var delay = await throttle.SlowFailureAsync(SignInThrottle.AccountKey(user.Email), SignInThrottle.AddressKey(HttpContext), HttpContext.RequestAborted);
+        await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email, "Wrong recovery code." + SignInThrottle.Describe(delay));
         ModelState.AddModelError("Input.RecoveryCode", RefusedMessage);
         Input.RecoveryCode = string.Empty;
         return Page();

@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Security;
@@ -11,6 +12,9 @@ using QRCoder;
 
 namespace PspPortal.Web.Pages.Account;
 
+/// <summary>The user's own account: password change and two-factor authentication. Its posts share the sign-in pages'
+/// per-address limiter, because a wrong current password counts like a wrong sign-in.</summary>
+[EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
 public class ManageModel(
     UserManager<PortalUser> userManager,
     SignInManager<PortalUser> signInManager,
@@ -18,6 +22,8 @@ public class ManageModel(
     IUserStore<PortalUser> userStore,
     IValidator<ManageModel.PasswordInput> validator,
     IValidator<ManageModel.TwoFactorInput> twoFactorValidator,
+    IValidator<ManageModel.ConfirmInput> confirmValidator,
+    Reauthentication reauthentication,
     SecurityAuditor auditor) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -28,6 +34,14 @@ public class ManageModel(
 
     [BindProperty]
     public TwoFactorInput TwoFactor { get; set; } = new();
+
+    /// <summary>The current password or a code, asked again before new recovery codes are made.</summary>
+    [BindProperty]
+    public ConfirmInput NewCodes { get; set; } = new();
+
+    /// <summary>The current password or a code, asked again before two-factor authentication is turned off.</summary>
+    [BindProperty]
+    public ConfirmInput TurnOff { get; set; } = new();
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -87,6 +101,18 @@ public class ManageModel(
         }
     }
 
+    public sealed class ConfirmInput
+    {
+        public string Secret { get; set; } = string.Empty;
+    }
+
+    public sealed class ConfirmValidator : AbstractValidator<ConfirmInput>
+    {
+        public ConfirmValidator() =>
+            RuleFor(i => i.Secret).NotEmpty().WithMessage("Enter your current password or a code from your authenticator app.")
+                .MaximumLength(1024).WithMessage("That is too long to be your password or a code.");
+    }
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
 
     /// <summary>Changes the password and ends the account's other sessions, so a session someone else holds ends too.</summary>
@@ -99,11 +125,25 @@ public class ManageModel(
         }
 
         var validation = await validator.ValidateAsync(Input);
-        if (validation.IsValid)
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+        }
+        else if (await NewPasswordErrorsAsync(user) is { Count: > 0 } problems)
+        {
+            // The new password is judged before the current one is checked, so that a guess of the current password
+            // with an unusable new one learns nothing and counts for nothing.
+            foreach (var problem in problems)
+            {
+                ModelState.AddModelError("Input.NewPassword", problem);
+            }
+        }
+        else
         {
             var result = await userManager.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
             if (result.Succeeded)
             {
+                await userManager.ResetAccessFailedCountAsync(user);
                 await auditor.RecordAsync(SecurityActions.PasswordChanged, user.Id, user.Email);
                 await signInManager.RefreshSignInAsync(user);
                 var ended = await sessions.EndOtherSessionsAsync(User);
@@ -113,15 +153,22 @@ public class ManageModel(
                 return RedirectToPage();
             }
 
-            foreach (var error in result.Errors)
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                var key = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(key, error.Code == "PasswordMismatch" ? "The current password is not right." : error.Description);
+                if (await reauthentication.FailedAsync(user, "Wrong current password when changing the password.") == ReauthenticationResult.LockedOut)
+                {
+                    return SignedOutForLockout();
+                }
+
+                ModelState.AddModelError("Input.CurrentPassword", "The current password is not right.");
             }
-        }
-        else
-        {
-            validation.AddTo(ModelState);
+            else
+            {
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError("Input.NewPassword", error.Description);
+                }
+            }
         }
 
         Input = new PasswordInput();
@@ -157,6 +204,7 @@ public class ManageModel(
             await userManager.SetTwoFactorEnabledAsync(user, true);
             await auditor.RecordAsync(SecurityActions.TwoFactorEnabled, user.Id, user.Email);
             NewRecoveryCodes = [.. await userManager.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+            await auditor.RecordAsync(SecurityActions.RecoveryCodesGenerated, user.Id, user.Email, "With two-factor authentication turned on.");
             await signInManager.RefreshSignInAsync(user);
             Notice = "Two-factor authentication is on. From now on you will enter a code from your app when you sign in.";
         }
@@ -181,6 +229,16 @@ public class ManageModel(
             return Page();
         }
 
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToPage();
+        }
+
+        if (await ConfirmAsync(user, TurnOff, nameof(TurnOff), "turn off two-factor authentication") is { } refused)
+        {
+            return refused;
+        }
+
         await userManager.SetTwoFactorEnabledAsync(user, false);
         await auditor.RecordAsync(SecurityActions.TwoFactorDisabled, user.Id, user.Email);
         // A new key next time: the old one may be on a lost phone.
@@ -203,10 +261,60 @@ public class ManageModel(
             return RedirectToPage();
         }
 
+        if (await ConfirmAsync(user, NewCodes, nameof(NewCodes), "make new recovery codes") is { } refused)
+        {
+            return refused;
+        }
+
         NewRecoveryCodes = [.. await userManager.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        await auditor.RecordAsync(SecurityActions.RecoveryCodesGenerated, user.Id, user.Email, "The old recovery codes no longer work.");
         Notice = "You have new recovery codes; the old ones no longer work.";
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>Asks again for the current password or a code; null when it was given rightly, otherwise the page
+    /// to answer with (the form with its message, or the sign-in page when the account has just been locked out).</summary>
+    private async Task<IActionResult?> ConfirmAsync(PortalUser user, ConfirmInput input, string prefix, string purpose)
+    {
+        var validation = await confirmValidator.ValidateAsync(input);
+        if (validation.IsValid)
+        {
+            switch (await reauthentication.CheckAsync(user, input.Secret, purpose))
+            {
+                case ReauthenticationResult.Succeeded:
+                    return null;
+                case ReauthenticationResult.LockedOut:
+                    return SignedOutForLockout();
+                default:
+                    ModelState.AddModelError($"{prefix}.Secret", "That password or code is not right.");
+                    break;
+            }
+        }
+        else
+        {
+            validation.AddTo(ModelState, prefix);
+        }
+
+        NewCodes = new ConfirmInput();
+        TurnOff = new ConfirmInput();
+        await LoadAsync();
+        return Page();
+    }
+
+    private RedirectToPageResult SignedOutForLockout() => RedirectToPage("/Account/Login", new { lockedOut = true });
+
+    /// <summary>What the password validators (length, breached list, email) say of the new password.</summary>
+    private async Task<List<string>> NewPasswordErrorsAsync(PortalUser user)
+    {
+        var problems = new List<string>();
+        foreach (var passwordValidator in userManager.PasswordValidators)
+        {
+            var result = await passwordValidator.ValidateAsync(userManager, user, Input.NewPassword);
+            problems.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        return problems;
     }
 
     private async Task<PortalUser?> LoadAsync()
