@@ -166,3 +166,57 @@ public class SignInThrottleRuleTests
         public IDisposable? OnChange(Action<AccountSecurityOptions, string?> listener) => null;
     }
 }
+
+/// <summary>A portal that checks one sign-in at a time per address, lets none wait, and holds every failure 10 s.</summary>
+public sealed class SingleFileFactory : PortalFactory
+{
+    protected override void ConfigureMore(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Security:SignInThrottle:FreeFailuresPerAccount", "0");
+        builder.UseSetting("Security:SignInThrottle:FreeFailuresPerAddress", "0");
+        builder.UseSetting("Security:SignInThrottle:FirstDelay", "00:00:10");
+        builder.UseSetting("Security:SignInThrottle:MaxDelay", "00:00:10");
+        builder.UseSetting("Security:SignInThrottle:ConcurrentAttemptsPerAddress", "1");
+        builder.UseSetting("Security:SignInThrottle:QueuedAttemptsPerAddress", "0");
+    }
+}
+
+public class SignInConcurrencyTests(SingleFileFactory factory) : IClassFixture<SingleFileFactory>
+{
+    [Fact]
+    public async Task A_slowed_failure_keeps_its_place_so_a_guess_sent_alongside_it_cannot_skip_the_wait()
+    {
+        using var first = factory.CreatePortalClient();
+        using var second = factory.CreatePortalClient();
+        var firstToken = await first.AntiforgeryTokenAsync("/Account/Login");
+        var secondToken = await second.AntiforgeryTokenAsync("/Account/Login");
+        var throttle = factory.Services.GetRequiredService<SignInThrottle>();
+        using var cancel = new CancellationTokenSource();
+
+        var slowed = first.Http.PostAsync(new Uri("/Account/Login", UriKind.Relative), Form(firstToken, "first-guess@psp.example"), cancel.Token);
+        // The first guess has been checked and is now waiting out its delay, holding the address's only place.
+        while (throttle.FailuresOf(SignInThrottle.AccountKey("first-guess@psp.example")) == 0)
+        {
+            Assert.False(slowed.IsCompleted, "The first guess was answered without waiting.");
+            await Task.Delay(20);
+        }
+
+        var alongside = await second.Http.PostAsync(new Uri("/Account/Login", UriKind.Relative), Form(secondToken, "second-guess@psp.example"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, alongside.StatusCode);
+        Assert.Contains("Too many sign-in attempts", await alongside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(alongside.Headers.Contains("Retry-After"));
+        Assert.Equal(0, throttle.FailuresOf(SignInThrottle.AccountKey("second-guess@psp.example")));
+        Assert.False(slowed.IsCompleted);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => slowed);
+    }
+
+    private static FormUrlEncodedContent Form(string token, string email) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = token,
+        ["Input.Email"] = email,
+        ["Input.Password"] = "a guess at somebody's password",
+    });
+}
