@@ -13,6 +13,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext());
 
 builder.Services
+    .AddPortalHosting()
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity()
     .AddPortalAccountSecurity(builder.Environment)

@@ -120,10 +120,13 @@ public class SessionTests(PortalFactory factory)
 /// <summary>The portal as configured for production (over https in memory).</summary>
 public sealed class ProductionPortalFactory : PortalFactory
 {
+    public const string PublicAddress = "https://portal.psp.example/";
+
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
+        builder.UseSetting("App:BaseUrl", PublicAddress);
     }
 }
 

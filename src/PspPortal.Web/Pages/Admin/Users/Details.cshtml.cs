@@ -18,6 +18,7 @@ public class DetailsModel(
     SecurityAuditor auditor,
     ISessionTerminator sessions,
     IValidator<DetailsModel.PlaceInput> placeValidator,
+    PublicUrls publicUrls,
     TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -146,7 +147,7 @@ public class DetailsModel(
             return NotFound();
         }
 
-        SetPasswordLink = await SetPasswordLinks.CreateAsync(userManager, Url, Request, Account);
+        SetPasswordLink = await SetPasswordLinks.CreateAsync(userManager, publicUrls, Account);
         await auditor.RecordAsync(SecurityActions.SetPasswordLinkIssued, details: $"For {Account.Email}.");
         return Page();
     }
