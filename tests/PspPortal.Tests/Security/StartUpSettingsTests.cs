@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using PspPortal.Tests.Infrastructure;
 
 namespace PspPortal.Tests.Security;
 
