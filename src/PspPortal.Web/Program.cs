@@ -17,6 +17,7 @@ builder.Services
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity()
     .AddPortalAccountSecurity(builder.Environment)
+    .AddPortalDataProtection(builder.Configuration, builder.Environment)
     .AddPortalWeb();
 
 var app = builder.Build();

@@ -20,13 +20,24 @@ public sealed class ProductionPortalFactory : PortalFactory
 
     public static readonly IPAddress DefaultClientAddress = IPAddress.Parse("203.0.113.10");
 
+    /// <summary>The certificate that encrypts the Data Protection keys, as production requires one.</summary>
+    public string CertificatePath { get; } = TestCertificates.CreatePfx();
+
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("App:BaseUrl", PublicAddress);
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", KnownProxy);
+        builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
+        builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressStartupFilter>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        File.Delete(CertificatePath);
     }
 
     private sealed class ClientAddressStartupFilter : IStartupFilter

@@ -30,4 +30,14 @@ public class StartUpSettingsTests
 
         Assert.Contains(message, failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Outside_Development_the_portal_does_not_start_without_a_certificate_for_the_Data_Protection_keys()
+    {
+        var missing = StartFailure(builder => builder.UseSetting("DataProtection:CertificatePath", ""));
+        var wrongPassword = StartFailure(builder => builder.UseSetting("DataProtection:CertificatePassword", "not the password"));
+
+        Assert.Contains("DataProtection:CertificatePath is required in the Production environment", missing, StringComparison.Ordinal);
+        Assert.Contains("cannot be read as a .pfx file with the password in DataProtection:CertificatePassword", wrongPassword, StringComparison.Ordinal);
+    }
 }
