@@ -13,9 +13,11 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext());
 
 builder.Services
+    .AddPortalHosting()
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity()
     .AddPortalAccountSecurity(builder.Environment)
+    .AddPortalDataProtection(builder.Configuration, builder.Environment)
     .AddPortalWeb();
 
 var app = builder.Build();

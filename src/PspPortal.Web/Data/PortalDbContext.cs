@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -5,9 +6,10 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Data;
 
-/// <summary>The portal's unit of work: program data and Identity in one context. Each database provider has a
-/// subclass only so that its migrations have a home of their own (see docs/adr/0003).</summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+/// <summary>The portal's unit of work: program data, Identity and the Data Protection keys (encrypted, see
+/// docs/adr/0007) in one context. Each database provider has a subclass only so that its migrations have a home of
+/// their own (see docs/adr/0003).</summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Site> Sites => Set<Site>();
@@ -22,6 +24,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,8 @@ public static class PipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // Host filtering (AllowedHosts) runs before this, added by the web host itself.
+        app.UsePortalProxyAndHttps();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

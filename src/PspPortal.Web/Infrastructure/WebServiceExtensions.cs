@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using PspPortal.Web.Authorization;
@@ -31,6 +33,13 @@ public static class WebServiceExtensions
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
             // Cookie name, flags, time-outs and the server-side session store: Security/AccountSecurityExtensions.
+
+            // The cookie handler builds these redirects as absolute addresses from the request's scheme and Host
+            // header; they are moved onto the public address (App:BaseUrl) like every other absolute link.
+            var toLogin = options.Events.OnRedirectToLogin;
+            var toAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToLogin = context => toLogin(OnPublicAddress(context));
+            options.Events.OnRedirectToAccessDenied = context => toAccessDenied(OnPublicAddress(context));
         });
 
         services.AddAuthorization(Policies.Add);
@@ -43,6 +52,12 @@ public static class WebServiceExtensions
 
         services.AddScoped<AccountsNeedingAttentionQuery>();
         return services;
+    }
+
+    private static RedirectContext<CookieAuthenticationOptions> OnPublicAddress(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.RedirectUri = context.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Rebase(context.RedirectUri, context.Request);
+        return context;
     }
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PspPortal.Tests.Infrastructure;
@@ -117,16 +116,6 @@ public class SessionTests(PortalFactory factory)
     }
 }
 
-/// <summary>The portal as configured for production (over https in memory).</summary>
-public sealed class ProductionPortalFactory : PortalFactory
-{
-    protected override void ConfigureMore(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Production");
-    }
-}
-
 public class ProductionCookieTests(ProductionPortalFactory factory) : IClassFixture<ProductionPortalFactory>
 {
     [Fact]
@@ -136,7 +125,7 @@ public class ProductionCookieTests(ProductionPortalFactory factory) : IClassFixt
         {
             AllowAutoRedirect = false,
             HandleCookies = true,
-            BaseAddress = new Uri("https://localhost"),
+            BaseAddress = new Uri(ProductionPortalFactory.PublicAddress),
         }));
 
         var response = await client.SignInAsync(DemoUsers.Poc, PortalFactory.DemoPassword);
@@ -154,7 +143,7 @@ public class ProductionCookieTests(ProductionPortalFactory factory) : IClassFixt
     [Fact]
     public async Task In_production_the_antiforgery_cookie_is_secure_and_host_prefixed()
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri(ProductionPortalFactory.PublicAddress) });
 
         var response = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
 

@@ -18,6 +18,9 @@ public sealed class UserSessions(PortalDbContext db) : ISessionTerminator
     async Task ISessionTerminator.EndSessionsForUserAsync(string userId, CancellationToken cancellationToken) =>
         await EndSessionsForUserAsync(userId, cancellationToken);
 
+    async Task ISessionTerminator.EndOtherSessionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await EndOtherSessionsAsync(user, cancellationToken);
+
     /// <summary>Ends every session of the signed-in user except the one of this request, e.g. after a password change.</summary>
     public async Task<int> EndOtherSessionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {

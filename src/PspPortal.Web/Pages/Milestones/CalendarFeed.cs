@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
 
 namespace PspPortal.Web.Pages.Milestones;
 
@@ -37,7 +38,7 @@ public static class CalendarFeed
         return endpoints;
     }
 
-    private static async Task<IResult> ServeAsync(string token, HttpContext context, PortalDbContext db, SiteScope siteScope, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string token, HttpContext context, PortalDbContext db, SiteScope siteScope, PublicUrls publicUrls, TimeProvider clock, CancellationToken cancellationToken)
     {
         // A token is 43 URL-safe characters; anything else is not one of ours.
         if (token.Length is < 20 or > 100)
@@ -64,8 +65,8 @@ public static class CalendarFeed
             .Select(m => new FeedMilestone(m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate, m.Status, m.CompletedOn, m.OwnerName, m.Notes))
             .ToListAsync(cancellationToken);
 
-        var baseUri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
-        var body = Build(milestones, today, clock.GetUtcNow().UtcDateTime, baseUri);
+        // Links in the feed point at the portal's public address (App:BaseUrl), never at the Host header of the poll.
+        var body = Build(milestones, today, clock.GetUtcNow().UtcDateTime, publicUrls.BaseUri);
         context.Response.Headers.CacheControl = "private, max-age=900";
         return Results.Text(body, "text/calendar; charset=utf-8", Encoding.UTF8);
     }

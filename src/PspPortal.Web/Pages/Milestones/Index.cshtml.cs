@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
 
 namespace PspPortal.Web.Pages.Milestones;
 
 /// <summary>What needs attention across the user's sites: overdue milestones and those due in the next 30 days,
 /// grouped by site, with filters; and the user's calendar feed link.</summary>
-public class IndexModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publicUrls, TimeProvider clock) : PageModel
 {
     public const int DaysAhead = 30;
     public const int SitesPerPage = 20;
@@ -75,7 +76,7 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, TimeProvider cl
         var token = CalendarFeed.NewToken();
         user.CalendarFeedTokenHash = CalendarFeed.Hash(token);
         await db.SaveChangesAsync(cancellationToken);
-        NewFeedUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{CalendarFeed.PathFor(token)}";
+        NewFeedUrl = publicUrls.For(CalendarFeed.PathFor(token));
         StatusMessage = replacing ? "Your calendar link is replaced; the old link no longer works." : "Your calendar link is ready.";
         ModelState.Clear();
         await LoadAsync(cancellationToken);

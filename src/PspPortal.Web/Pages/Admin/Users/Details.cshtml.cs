@@ -15,9 +15,11 @@ namespace PspPortal.Web.Pages.Admin.Users;
 public class DetailsModel(
     PortalDbContext db,
     UserManager<PortalUser> userManager,
+    SignInManager<PortalUser> signInManager,
     SecurityAuditor auditor,
     ISessionTerminator sessions,
     IValidator<DetailsModel.PlaceInput> placeValidator,
+    PublicUrls publicUrls,
     TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -92,15 +94,30 @@ public class DetailsModel(
         Check(await userManager.RemoveFromRolesAsync(Account, current));
         Check(await userManager.AddToRoleAsync(Account, NewRole));
 
-        // A new stamp makes the person's signed-in session pick up the new role.
-        await userManager.UpdateSecurityStampAsync(Account);
+        // A session's cookie carries the roles it was signed in with, and the security stamp is checked only every
+        // minute: the account's sessions end now, so that its very next request is signed out and nothing is done
+        // under the old role. An administrator changing their own role keeps this session, signed in again with the
+        // new role, and their other sessions end.
+        Check(await userManager.UpdateSecurityStampAsync(Account));
+        if (IsSelf)
+        {
+            await signInManager.RefreshSignInAsync(Account);
+            await sessions.EndOtherSessionsAsync(User, HttpContext.RequestAborted);
+        }
+        else
+        {
+            await sessions.EndSessionsForUserAsync(Account.Id, HttpContext.RequestAborted);
+        }
+
         foreach (var removed in current)
         {
             await auditor.RecordAsync(SecurityActions.RoleRemoved, details: $"{removed} from {Account.Email}.");
         }
 
         await auditor.RecordAsync(SecurityActions.RoleAdded, details: $"{NewRole} to {Account.Email}.");
-        StatusMessage = $"{Account.FullName} is now {Roles.DisplayName(NewRole)}.";
+        StatusMessage = IsSelf
+            ? $"You are now {Roles.DisplayName(NewRole)}; your other sessions have been signed out."
+            : $"{Account.FullName} is now {Roles.DisplayName(NewRole)}; their sessions have been signed out, so the new role applies from their next sign-in.";
         return RedirectToPage(new { Id });
     }
 
@@ -146,7 +163,7 @@ public class DetailsModel(
             return NotFound();
         }
 
-        SetPasswordLink = await SetPasswordLinks.CreateAsync(userManager, Url, Request, Account);
+        SetPasswordLink = await SetPasswordLinks.CreateAsync(userManager, publicUrls, Account);
         await auditor.RecordAsync(SecurityActions.SetPasswordLinkIssued, details: $"For {Account.Email}.");
         return Page();
     }

@@ -8,7 +8,7 @@ using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Pages.Admin.Users;
 
-public class NewModel(UserManager<PortalUser> userManager, IValidator<NewModel.InputModel> validator, SecurityAuditor auditor, TimeProvider clock) : PageModel
+public class NewModel(UserManager<PortalUser> userManager, IValidator<NewModel.InputModel> validator, SecurityAuditor auditor, PublicUrls publicUrls, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -82,7 +82,7 @@ public class NewModel(UserManager<PortalUser> userManager, IValidator<NewModel.I
             return Page();
         }
 
-        SetPasswordLink = await SetPasswordLinks.CreateAsync(userManager, Url, Request, user);
+        SetPasswordLink = await SetPasswordLinks.CreateAsync(userManager, publicUrls, user);
         CreatedUserId = user.Id;
         await auditor.RecordAsync(SecurityActions.SetPasswordLinkIssued, details: $"For the new account {user.Email}.");
         return Page();

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
 
 namespace PspPortal.Web.Pages.Admin.Users;
 
@@ -10,14 +10,17 @@ namespace PspPortal.Web.Pages.Admin.Users;
 /// is bound to the account's security stamp and so stops working once the password has been set.</summary>
 public static class SetPasswordLinks
 {
-    public static async Task<string> CreateAsync(UserManager<PortalUser> users, IUrlHelper url, HttpRequest request, PortalUser user)
+    public const string PagePath = "/Account/SetPassword";
+
+    /// <summary>The link, on the portal's public address (App:BaseUrl), never on the Host header of the admin's request.</summary>
+    public static async Task<string> CreateAsync(UserManager<PortalUser> users, PublicUrls publicUrls, PortalUser user)
     {
         ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(publicUrls);
+        ArgumentNullException.ThrowIfNull(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return url.Page("/Account/SetPassword", pageHandler: null, values: new { userId = user.Id, code }, protocol: request.Scheme, host: request.Host.Value)!;
+        return publicUrls.For(QueryHelpers.AddQueryString(PagePath, new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }));
     }
 
     /// <summary>The token inside a link's code, or null when the code is not one of ours.</summary>
