@@ -57,6 +57,7 @@ public static class AuditPolicy
         typeof(IdentityUserLogin<string>),
         typeof(IdentityUserClaim<string>),
         typeof(IdentityRoleClaim<string>),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     };
 
     public static IReadOnlyCollection<Type> AuditedEntities => Audited.Keys;
