@@ -59,6 +59,13 @@ public class AuditSecretsTests(PortalFactory factory)
         secrets.AddRange(await db.UserTokens.AsNoTracking().Where(t => t.UserId == id).Select(t => t.Value!).ToListAsync());
         Assert.True(secrets.Count >= 1 + 20 + 2 + 1 + 2, $"only {secrets.Count} secrets to look for");
 
+        // The Data Protection keys (encrypted, but still nobody's business in the audit trail) are looked for too.
+        var keys = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync();
+        Assert.NotEmpty(keys);
+        var ciphers = keys.Select(x => System.Text.RegularExpressions.Regex.Match(x, "<CipherValue>([^<]{40,})</CipherValue>").Groups[1].Value).Where(v => v.Length > 0).ToList();
+        Assert.NotEmpty(ciphers);
+        secrets.AddRange(ciphers);
+
         var trail = await EveryCellAsync(db.Database.GetDbConnection(), "AuditEntries");
         Assert.True(trail.Count > 100, "the audit trail should have been read");
         foreach (var secret in secrets.Where(s => s.Length >= 8))
