@@ -5,8 +5,12 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// No "Server: Kestrel" header: it tells an attacker nothing useful to us.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// No "Server: Kestrel" header: it tells an attacker nothing useful to us. Request size limits: Infrastructure/RequestLimits.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    RequestLimits.Apply(kestrel);
+});
 
 // The app's own logger, not the static Log.Logger (preserveStaticLogger), so that every host writes to its own
 // sinks. The redactor comes last, after every enricher that adds properties, so that no event leaves with a calendar
@@ -23,7 +27,8 @@ builder.Services
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity()
     .AddPortalAccountSecurity(builder.Environment)
-    .AddPortalWeb();
+    .AddPortalWeb()
+    .AddPortalRequestLimits();
 
 var app = builder.Build();
 

@@ -48,6 +48,7 @@ public static class PipelineExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalTwoFactorRequirement();
+        app.UsePortalRequestLimits();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
