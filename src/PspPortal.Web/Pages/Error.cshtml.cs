@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Pages;
 
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[ExplainsRefusal]
 public class ErrorModel : PageModel
 {
     public int Code { get; private set; }
