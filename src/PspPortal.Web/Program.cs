@@ -1,16 +1,27 @@
 using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Infrastructure.Logging;
 using PspPortal.Web.Infrastructure.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// No "Server: Kestrel" header: it tells an attacker nothing useful to us.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// No "Server: Kestrel" header: it tells an attacker nothing useful to us. Request size limits: Infrastructure/RequestLimits.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    RequestLimits.Apply(kestrel);
+});
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+// The app's own logger, not the static Log.Logger (preserveStaticLogger), so that every host writes to its own
+// sinks. The redactor comes last, after every enricher that adds properties, so that no event leaves with a calendar
+// feed's secret path in it.
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .Enrich.With<SecretPathRedactor>(),
+    preserveStaticLogger: true);
 
 builder.Services
     .AddPortalHosting()
@@ -18,7 +29,8 @@ builder.Services
     .AddPortalIdentity()
     .AddPortalAccountSecurity(builder.Environment)
     .AddPortalDataProtection(builder.Configuration, builder.Environment)
-    .AddPortalWeb();
+    .AddPortalWeb()
+    .AddPortalRequestLimits();
 
 var app = builder.Build();
 

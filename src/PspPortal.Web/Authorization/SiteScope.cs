@@ -23,6 +23,29 @@ public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpConte
         return _current;
     }
 
+    /// <summary>True when the site exists and is in the signed-in user's scope.</summary>
+    public async Task<bool> CanSeeSiteAsync(int siteId, CancellationToken cancellationToken = default)
+    {
+        var scope = await CurrentAsync(cancellationToken);
+        return await db.Sites.AsNoTracking().InScope(scope).AnyAsync(s => s.Id == siteId, cancellationToken);
+    }
+
+    /// <summary>True when the cohort has an engagement of a site in the signed-in user's scope: the cohorts that
+    /// /Cohorts lists to them.</summary>
+    public async Task<bool> CanSeeCohortAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var scope = await CurrentAsync(cancellationToken);
+        return await db.Engagements.AsNoTracking().InScope(scope).AnyAsync(e => e.CohortId == cohortId, cancellationToken);
+    }
+
+    /// <summary>Whether a list's filters name only a site and a cohort the user may see. A list filtered by any other
+    /// answers 404, exactly as a record out of scope does (ADR 0004), so that a filter cannot tell whether a site or
+    /// cohort exists. A value that is not an id at all (zero or less) is the caller's to ignore, like one that does
+    /// not parse.</summary>
+    public async Task<bool> FiltersInScopeAsync(int? siteId, int? cohortId, CancellationToken cancellationToken = default) =>
+        (siteId is not { } site || await CanSeeSiteAsync(site, cancellationToken))
+        && (cohortId is not { } cohort || await CanSeeCohortAsync(cohort, cancellationToken));
+
     /// <summary>What the signed-in user may do with the milestones of a site (<see cref="MilestonePermissions"/>).</summary>
     public async Task<MilestoneAccess> MilestoneAccessAsync(int siteId, CancellationToken cancellationToken = default)
     {

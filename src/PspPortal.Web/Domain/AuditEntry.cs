@@ -44,7 +44,14 @@ public static class SecurityActions
     public const string SignInFailed = nameof(SignInFailed);
     public const string LockedOut = nameof(LockedOut);
     public const string SignedOut = nameof(SignedOut);
+
+    /// <summary>A signed-in user was refused something their role may not do (403 or Forbid, from a policy or a page).</summary>
     public const string AccessDenied = nameof(AccessDenied);
+
+    /// <summary>A page answered 404 to a signed-in user: the record does not exist or is outside their scope (the two
+    /// look the same to the user, ADR 0004; a run of these is someone probing ids).</summary>
+    public const string NotFoundOrOutOfScope = nameof(NotFoundOrOutOfScope);
+
     public const string PasswordSet = nameof(PasswordSet);
     public const string PasswordChanged = nameof(PasswordChanged);
     public const string TwoFactorEnabled = nameof(TwoFactorEnabled);

@@ -41,6 +41,27 @@ public class Engagement
 
     public static DateOnly EndDateFor(DateOnly start) => start.AddYears(LengthInYears);
 
+    /// <summary>The years of sustainment after the engagement during which its milestones may still fall.</summary>
+    public const int SustainmentYears = 2;
+
+    /// <summary>The one rule for a milestone's due date, whether it is added or rescheduled: from the engagement's start
+    /// to the end of the two years of sustainment after it.</summary>
+    public DateRange MilestoneDueDates => MilestoneDueDatesFor(StartDate, EndDate);
+
+    public static DateRange MilestoneDueDatesFor(DateOnly start, DateOnly end) => new(start, end.AddYears(SustainmentYears));
+
+    /// <summary>What a person is told when a due date falls outside <see cref="MilestoneDueDates"/>.</summary>
+    public string MilestoneDueDateMessage =>
+        $"The due date must fall between the engagement's start ({DateRange.Words(MilestoneDueDates.First)}) and two years after its end ({DateRange.Words(MilestoneDueDates.Last)}).";
+
+    /// <summary>The dates a milestone can have been completed on: not before the engagement started, not after today.</summary>
+    public DateRange CompletionDates(DateOnly today) => new(StartDate, today);
+
+    /// <summary>What a person is told when a completion date falls outside <see cref="CompletionDates"/>.</summary>
+    public string CompletionDateMessage(DateOnly today) => today < StartDate
+        ? $"The engagement has not started yet (it starts on {DateRange.Words(StartDate)}), so its milestones cannot be completed."
+        : $"The completion date must fall between the engagement's start ({DateRange.Words(StartDate)}) and today ({DateRange.Words(today)}).";
+
     /// <summary>Gives the engagement the standard three-year milestone plan, unless it already has milestones.</summary>
     public void ApplyStandardPlan()
     {
@@ -69,6 +90,11 @@ public class Engagement
             throw new MilestoneException("Give the milestone a title.");
         }
 
+        if (!MilestoneDueDates.Contains(dueDate))
+        {
+            throw new MilestoneException(MilestoneDueDateMessage);
+        }
+
         var milestone = new EngagementMilestone
         {
             Title = title.Trim(),
@@ -86,6 +112,6 @@ public class Engagement
     public static EngagementStatus StatusOn(DateOnly start, DateOnly today) =>
         today < start ? EngagementStatus.Planned
         : today < EndDateFor(start) ? EngagementStatus.Active
-        : today < EndDateFor(start).AddYears(2) ? EngagementStatus.Sustainment
+        : today < EndDateFor(start).AddYears(SustainmentYears) ? EngagementStatus.Sustainment
         : EngagementStatus.Completed;
 }

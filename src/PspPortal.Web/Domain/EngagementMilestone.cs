@@ -32,7 +32,8 @@ public class EngagementMilestone
 
     public bool CompletedOnTime => Status == MilestoneStatus.Completed && CompletedOn <= DueDate;
 
-    /// <summary>Marks the milestone completed on <paramref name="completedOn"/>, which cannot be later than today.</summary>
+    /// <summary>Marks the milestone completed on <paramref name="completedOn"/>, which cannot be later than today nor
+    /// (when the engagement is loaded) before the engagement started.</summary>
     public MilestoneChange Complete(DateOnly completedOn, DateOnly today, MilestoneActor actor, DateTime at, string? note = null)
     {
         if (Status == MilestoneStatus.Completed)
@@ -43,6 +44,11 @@ public class EngagementMilestone
         if (completedOn > today)
         {
             throw new MilestoneException("The completion date cannot be in the future.");
+        }
+
+        if (Engagement is { } engagement && !engagement.CompletionDates(today).Contains(completedOn))
+        {
+            throw new MilestoneException(engagement.CompletionDateMessage(today));
         }
 
         Status = MilestoneStatus.Completed;
@@ -64,10 +70,9 @@ public class EngagementMilestone
             throw new MilestoneException("The new due date is the same as the present one.");
         }
 
-        if (Engagement is { } engagement && (newDueDate < engagement.StartDate || newDueDate > LatestDueDate(engagement)))
+        if (Engagement is { } engagement && !engagement.MilestoneDueDates.Contains(newDueDate))
         {
-            throw new MilestoneException(
-                $"The new due date must fall between the engagement's start ({engagement.StartDate:MMMM d, yyyy}) and two years after its end ({LatestDueDate(engagement):MMMM d, yyyy}).");
+            throw new MilestoneException(engagement.MilestoneDueDateMessage);
         }
 
         var from = DueDate;
@@ -116,13 +121,6 @@ public class EngagementMilestone
         Changes.Add(change);
         Version = Guid.NewGuid();
         return change;
-    }
-
-    /// <summary>The latest a milestone can be moved to: the end of the two years of sustainment after the engagement.</summary>
-    public static DateOnly LatestDueDate(Engagement engagement)
-    {
-        ArgumentNullException.ThrowIfNull(engagement);
-        return engagement.EndDate.AddYears(2);
     }
 
     private static string RequireReason(string? reason, string message) =>

@@ -97,6 +97,7 @@ public class TtaRequest
         ArgumentNullException.ThrowIfNull(clock);
         var to = TtaWorkflow.Target(Status, action)
             ?? throw new WorkflowException($"A request that is {TtaWorkflow.StatusLabel(Status)} cannot be {TtaWorkflow.PastTense(action)}.");
+        CheckDates(action, clock.DayOf(at), clock);
 
         var transition = new TtaRequestTransition
         {
@@ -135,6 +136,27 @@ public class TtaRequest
         Version = Guid.NewGuid();
         clock.StampDueDates(this);
         return transition;
+    }
+
+    /// <summary>Refuses a scheduled or delivery date outside <see cref="TtaDates"/> before anything changes. A date left
+    /// empty is the form's concern (older records have none).</summary>
+    private void CheckDates(TtaAction action, DateOnly today, ServiceClock clock)
+    {
+        if (action == TtaAction.Schedule && ScheduledFor is { } scheduled && !TtaDates.ScheduledFor(today).Contains(scheduled))
+        {
+            var range = TtaDates.ScheduledFor(today);
+            throw new WorkflowException($"The delivery date must fall between {DateRange.Words(range.First)} and {DateRange.Words(range.Last)}.");
+        }
+
+        if (action == TtaAction.RecordDelivery && DeliveredOn is { } delivered)
+        {
+            var approvedOn = clock.DayOf(ApprovedAt ?? SubmittedAt ?? CreatedAt);
+            var range = TtaDates.DeliveredOn(approvedOn, today);
+            if (!range.Contains(delivered))
+            {
+                throw new WorkflowException($"The delivery date must fall between the day the request was approved ({DateRange.Words(range.First)}) and today ({DateRange.Words(range.Last)}).");
+            }
+        }
     }
 }
 

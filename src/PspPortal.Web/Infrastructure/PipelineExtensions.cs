@@ -1,3 +1,4 @@
+using PspPortal.Web.Infrastructure.Logging;
 using PspPortal.Web.Infrastructure.Security;
 using PspPortal.Web.Pages.Milestones;
 using Serilog;
@@ -23,7 +24,20 @@ public static class PipelineExtensions
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSerilogRequestLogging(options =>
         {
-            // A calendar feed's path is its secret: keep it out of the logs at the usual levels.
+            // This host's logger (Program.cs), not the static one.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+
+            // A calendar feed's path is its secret: the request log names it "/Calendar/(secret).ics" at the source
+            // (SecretPathRedactor also rewrites every other event that carries it).
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(SecretPathRedactor.Redact(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
+
+            // Calendar apps poll their feed every hour: successful polls are routine, not news.
             var standard = options.GetLevel;
             options.GetLevel = (context, elapsed, exception) =>
                 context.Request.Path.StartsWithSegments(CalendarFeed.PathPrefix, StringComparison.OrdinalIgnoreCase) && exception is null && context.Response.StatusCode < 500
@@ -36,6 +50,7 @@ public static class PipelineExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalTwoFactorRequirement();
+        app.UsePortalRequestLimits();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();

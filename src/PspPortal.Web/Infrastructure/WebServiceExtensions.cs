@@ -87,6 +87,9 @@ public static class WebServiceExtensions
             })
             .AddMvcOptions(options =>
         {
+            // Refusals made inside page handlers (403, Forbid, 404 out of scope) are security events.
+            options.Filters.Add<RefusalAuditFilter>();
+
             // FluentValidation owns the messages: no implicit "The X field is required." from model binding.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var messages = options.ModelBindingMessageProvider;

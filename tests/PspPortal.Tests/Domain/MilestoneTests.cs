@@ -133,4 +133,43 @@ public class MilestoneTests
 
         Assert.Equal(new DateOnly(2030, 1, 6), milestone.DueDate);
     }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("2025-01-05")]
+    [InlineData("2030-01-07")]
+    public void Adding_a_milestone_outside_the_engagement_and_its_sustainment_is_refused_like_rescheduling(string due)
+    {
+        var engagement = new Engagement();
+        engagement.StartOn(new DateOnly(2025, 1, 6));
+        engagement.ApplyStandardPlan();
+        var date = DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = Assert.Throws<MilestoneException>(() => engagement.AddMilestone("Gun violence review", MilestoneKind.Other, date, null, Liaison, Now));
+
+        Assert.Equal(engagement.MilestoneDueDateMessage, error.Message);
+        Assert.Contains("January 6, 2025", error.Message, StringComparison.Ordinal);
+        Assert.Contains("January 6, 2030", error.Message, StringComparison.Ordinal);
+        Assert.Equal(12, engagement.Milestones.Count);
+        Assert.Equal(new DateOnly(2030, 1, 6), engagement.AddMilestone("Last possible day", MilestoneKind.Other, new DateOnly(2030, 1, 6), null, Liaison, Now).DueDate);
+    }
+
+    [Fact]
+    public void A_completion_date_before_the_engagement_started_is_refused()
+    {
+        var engagement = new Engagement();
+        engagement.StartOn(new DateOnly(2025, 1, 6));
+        engagement.ApplyStandardPlan();
+        var milestone = engagement.Milestones[1];
+        milestone.Engagement = engagement;
+
+        Assert.Throws<MilestoneException>(() => milestone.Complete(DateOnly.MinValue, Today, Liaison, Now));
+        Assert.Throws<MilestoneException>(() => milestone.Complete(new DateOnly(2025, 1, 5), Today, Liaison, Now));
+        Assert.Equal(MilestoneStatus.Planned, milestone.Status);
+        Assert.Empty(milestone.Changes);
+
+        milestone.Complete(new DateOnly(2025, 1, 6), Today, Liaison, Now);
+        Assert.Equal(new DateOnly(2025, 1, 6), milestone.CompletedOn);
+    }
 }

@@ -32,6 +32,25 @@ public class CalendarFeedTests
     }
 
     [Fact]
+    public void A_milestone_on_the_last_or_first_day_a_calendar_can_hold_does_not_break_the_feed()
+    {
+        var ics = CalendarFeed.Build(
+            [
+                new(1, 7, "Tampa", "FL", "Typed as 9999", DateOnly.MaxValue, MilestoneStatus.Planned, null, null, null),
+                new(2, 7, "Tampa", "FL", "Typed as 0001", DateOnly.MinValue, MilestoneStatus.Planned, null, null, null),
+                new(3, 7, "Tampa", "FL", "Year-two review", new DateOnly(2026, 12, 1), MilestoneStatus.Planned, null, null, null),
+            ],
+            Today,
+            new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc),
+            new Uri("https://portal.example/"));
+
+        var calendar = Calendar.Load(ics)!;
+        Assert.Equal(3, calendar.Events.Count);
+        Assert.Contains("DTSTART;VALUE=DATE:99991231", ics, StringComparison.Ordinal);
+        Assert.Contains("DTEND;VALUE=DATE:20261202", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tokens_are_random_and_only_their_hash_is_kept()
     {
         var a = CalendarFeed.NewToken();

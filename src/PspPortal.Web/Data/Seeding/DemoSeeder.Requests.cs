@@ -120,7 +120,8 @@ public sealed partial class DemoSeeder
                     note = $"Scheduled with {request.AssignedProvider}.";
                     break;
                 case TtaAction.RecordDelivery:
-                    request.DeliveredOn = DateOnly.FromDateTime(at);
+                    // The program's day, as the workflow counts it (a UTC date can be a day ahead of it).
+                    request.DeliveredOn = serviceClock.DayOf(at);
                     request.ScheduledFor = request.DeliveredOn;
                     request.DeliverySummary = $"{TtaWorkflow.DeliveryModeDisplay(request.DeliveryMode)} assistance delivered by {request.AssignedProvider}; materials shared with the site team.";
                     note = request.DeliverySummary;

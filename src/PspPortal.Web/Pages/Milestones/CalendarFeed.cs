@@ -24,6 +24,10 @@ public static class CalendarFeed
     /// <summary>How far back the feed reaches: older milestones are history, not planning.</summary>
     public const int DaysBack = 365;
 
+    /// <summary>How far ahead the feed reaches. Milestones fall within an engagement and its sustainment (five years at
+    /// most); a row beyond this is a mistake that must not reach, or break, anyone's calendar.</summary>
+    public const int YearsAhead = 10;
+
     /// <summary>A new secret for a feed link: 32 random bytes, URL-safe.</summary>
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
@@ -59,8 +63,9 @@ public static class CalendarFeed
         var scope = await siteScope.ForUserIdAsync(owner.Id, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var since = today.AddDays(-DaysBack);
+        var until = today.AddYears(YearsAhead);
         var milestones = await db.Milestones.AsNoTracking().InScope(scope)
-            .Where(m => m.DueDate >= since)
+            .Where(m => m.DueDate >= since && m.DueDate <= until)
             .OrderBy(m => m.DueDate).ThenBy(m => m.Id)
             .Select(m => new FeedMilestone(m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate, m.Status, m.CompletedOn, m.OwnerName, m.Notes))
             .ToListAsync(cancellationToken);
@@ -73,7 +78,9 @@ public static class CalendarFeed
 
     public sealed record FeedMilestone(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate, MilestoneStatus Status, DateOnly? CompletedOn, string? OwnerName, string? Notes);
 
-    /// <summary>One all-day event per milestone; its UID stays the same across changes so calendars update it in place.</summary>
+    /// <summary>One all-day event per milestone; its UID stays the same across changes so calendars update it in place.
+    /// An all-day event ends the next day; on the last day a calendar can hold it has no end, which RFC 5545 reads as
+    /// one day, so no date can make the feed fail.</summary>
     public static string Build(IEnumerable<FeedMilestone> milestones, DateOnly today, DateTime now, Uri baseUri)
     {
         ArgumentNullException.ThrowIfNull(milestones);
@@ -107,8 +114,8 @@ public static class CalendarFeed
                 Uid = $"milestone-{m.Id}@psp-portal",
                 Summary = $"{m.SiteName}, {m.State}: {m.Title}",
                 Description = description.ToString(),
-                DtStart = new CalDateTime(m.DueDate.Year, m.DueDate.Month, m.DueDate.Day),
-                DtEnd = new CalDateTime(m.DueDate.AddDays(1).Year, m.DueDate.AddDays(1).Month, m.DueDate.AddDays(1).Day),
+                DtStart = Day(m.DueDate),
+                DtEnd = m.DueDate < DateOnly.MaxValue ? Day(m.DueDate.AddDays(1)) : null,
                 DtStamp = new CalDateTime(now, "UTC"),
                 Status = m.Status == MilestoneStatus.Deferred ? EventStatus.Cancelled : EventStatus.Confirmed,
                 Transparency = TransparencyType.Transparent,
@@ -119,6 +126,8 @@ public static class CalendarFeed
 
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
+
+    private static CalDateTime Day(DateOnly date) => new(date.Year, date.Month, date.Day);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -26,12 +26,21 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
     {
         public DateOnly? CompletedOn { get; set; }
         public string? Note { get; set; }
+
+        /// <summary>Set by the page before validating (not bound from the form).</summary>
+        internal DateOnly Today { get; set; }
+
+        /// <summary>The milestone's engagement, set by the page before validating (not bound from the form).</summary>
+        internal Engagement? Engagement { get; set; }
     }
 
     public sealed class RescheduleInput
     {
         public DateOnly? NewDueDate { get; set; }
         public string? Reason { get; set; }
+
+        /// <summary>The milestone's engagement, set by the page before validating (not bound from the form).</summary>
+        internal Engagement? Engagement { get; set; }
     }
 
     public sealed class DeferInput
@@ -46,10 +55,14 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
 
     public sealed class CompleteValidator : AbstractValidator<CompleteInput>
     {
-        public CompleteValidator(TimeProvider clock)
+        public CompleteValidator()
         {
-            RuleFor(i => i.CompletedOn).NotNull().WithMessage("Enter the date it was completed.")
-                .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The completion date cannot be in the future.");
+            RuleFor(i => i.CompletedOn).NotNull().WithMessage("Enter the date it was completed.");
+            RuleFor(i => i.CompletedOn!.Value).Cascade(CascadeMode.Stop)
+                .LessThanOrEqualTo(i => i.Today).WithMessage("The completion date cannot be in the future.")
+                .Must((i, done) => i.Engagement is null || i.Engagement.CompletionDates(i.Today).Contains(done))
+                .WithMessage(i => i.Engagement!.CompletionDateMessage(i.Today))
+                .When(i => i.CompletedOn is not null).OverridePropertyName(nameof(CompleteInput.CompletedOn));
             RuleFor(i => i.Note).MaximumLength(2000).WithMessage("Keep the note to 2,000 characters.");
         }
     }
@@ -59,6 +72,10 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
         public RescheduleValidator()
         {
             RuleFor(i => i.NewDueDate).NotNull().WithMessage("Enter the new due date.");
+            RuleFor(i => i.NewDueDate!.Value)
+                .Must((i, due) => i.Engagement is null || i.Engagement.MilestoneDueDates.Contains(due))
+                .WithMessage(i => i.Engagement!.MilestoneDueDateMessage)
+                .When(i => i.NewDueDate is not null).OverridePropertyName(nameof(RescheduleInput.NewDueDate));
             RuleFor(i => i.Reason).NotEmpty().WithMessage("Give the reason for rescheduling.")
                 .MaximumLength(2000).WithMessage("Keep the reason to 2,000 characters.");
         }
@@ -100,6 +117,9 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
     public MilestoneAccess Access { get; private set; }
     public DateOnly Today { get; private set; }
     public bool IsOverdue => Milestone.Status == MilestoneStatus.Planned && Milestone.DueDate < Today;
+
+    /// <summary>The dates the milestone may be rescheduled to, for the date picker (the domain's rule).</summary>
+    public DateRange DueDates => Engagement.MilestoneDueDatesFor(Milestone.EngagementStart, Milestone.EngagementEnd);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -157,6 +177,11 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
         {
             return await RefuseAsync(id, string.Empty, StaleMessage, StatusCodes.Status409Conflict, cancellationToken);
         }
+
+        // The rules of dates need the milestone's engagement and today.
+        Complete.Today = Today;
+        Complete.Engagement = milestone.Engagement;
+        Reschedule.Engagement = milestone.Engagement;
 
         // A value that did not bind (a date that is not a date) has its message already; the validator's
         // "enter a date" would only repeat it.

@@ -58,10 +58,19 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publ
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // Bad values fall back to the defaults; a site or cohort out of scope answers as if it did not exist.
         ModelState.Clear();
+        SiteId = SiteId is > 0 ? SiteId : null;
+        CohortId = CohortId is > 0 ? CohortId : null;
+        if (!await siteScope.FiltersInScopeAsync(SiteId, CohortId, cancellationToken))
+        {
+            return NotFound();
+        }
+
         await LoadAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostCreateFeedAsync(CancellationToken cancellationToken)

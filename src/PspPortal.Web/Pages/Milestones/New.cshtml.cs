@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
-using PspPortal.Web.Infrastructure;
 
 namespace PspPortal.Web.Pages.Milestones;
 
@@ -20,6 +19,9 @@ public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider cloc
         public DateOnly? DueDate { get; set; }
         public string? OwnerName { get; set; }
         public string? Reason { get; set; }
+
+        /// <summary>The engagement the milestone is added to, set by the page before validating (not bound from the form).</summary>
+        internal Engagement? Engagement { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<MilestoneInput>
@@ -30,6 +32,10 @@ public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider cloc
                 .MaximumLength(200).WithMessage("Keep the title to 200 characters.");
             RuleFor(i => i.Kind).IsInEnum().WithMessage("Choose a kind of milestone.");
             RuleFor(i => i.DueDate).NotNull().WithMessage("Enter the due date.");
+            RuleFor(i => i.DueDate!.Value)
+                .Must((i, due) => i.Engagement is null || i.Engagement.MilestoneDueDates.Contains(due))
+                .WithMessage(i => i.Engagement!.MilestoneDueDateMessage)
+                .When(i => i.DueDate is not null).OverridePropertyName(nameof(MilestoneInput.DueDate));
             RuleFor(i => i.OwnerName).MaximumLength(120).WithMessage("Keep the owner's name to 120 characters.");
             RuleFor(i => i.Reason).MaximumLength(2000).WithMessage("Keep the reason to 2,000 characters.");
         }
@@ -41,6 +47,9 @@ public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider cloc
     public string SiteName { get; private set; } = string.Empty;
     public string CohortName { get; private set; } = string.Empty;
     public int SiteId { get; private set; }
+
+    /// <summary>The dates the due date may take (the engagement's start to two years after its end), for the date picker.</summary>
+    public DateRange DueDates { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int siteId, CancellationToken cancellationToken)
     {
@@ -56,17 +65,37 @@ public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider cloc
             return result!;
         }
 
+        Input.Engagement = engagement;
         var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
+        foreach (var error in validation.Errors)
         {
-            validation.AddTo(ModelState);
+            // A value that did not bind (a date that is not a date) has its message already.
+            var key = $"Input.{error.PropertyName}";
+            if (ModelState[key] is not { Errors.Count: > 0 })
+            {
+                ModelState.AddModelError(key, error.ErrorMessage);
+            }
+        }
+
+        if (!validation.IsValid || !ModelState.IsValid)
+        {
             return Page();
         }
 
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken);
-        var milestone = engagement.AddMilestone(Input.Title!, Input.Kind, Input.DueDate!.Value, Input.OwnerName,
-            new MilestoneActor(userId, name ?? User.Identity?.Name ?? "Unknown"), clock.GetUtcNow().UtcDateTime, Input.Reason);
+        EngagementMilestone milestone;
+        try
+        {
+            milestone = engagement.AddMilestone(Input.Title!, Input.Kind, Input.DueDate!.Value, Input.OwnerName,
+                new MilestoneActor(userId, name ?? User.Identity?.Name ?? "Unknown"), clock.GetUtcNow().UtcDateTime, Input.Reason);
+        }
+        catch (MilestoneException e)
+        {
+            ModelState.AddModelError("Input.DueDate", e.Message);
+            return Page();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = $"“{milestone.Title}” is added to the timeline.";
         return RedirectToPage("/Milestones/Edit", new { id = milestone.Id });
@@ -99,6 +128,7 @@ public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider cloc
         SiteId = siteId;
         SiteName = engagement.Site!.DisplayName;
         CohortName = engagement.Cohort!.Name;
+        DueDates = engagement.MilestoneDueDates;
         return (engagement, null);
     }
 }

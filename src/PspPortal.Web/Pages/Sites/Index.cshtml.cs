@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Pages.Sites;
 
-public class IndexModel(SiteQueries queries, PortalDbContext db) : PageModel
+public class IndexModel(SiteQueries queries, SiteScope siteScope, PortalDbContext db) : PageModel
 {
     public const int PageSize = 25;
 
@@ -28,10 +29,17 @@ public class IndexModel(SiteQueries queries, PortalDbContext db) : PageModel
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
     public IReadOnlyList<string> States { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // Bad query values (a page of -5, an unknown status) fall back to the defaults instead of failing.
+        // Bad query values (a page of -5, an unknown status) fall back to the defaults instead of failing; a cohort
+        // out of scope answers as if it did not exist.
         ModelState.Clear();
+        CohortId = CohortId is > 0 ? CohortId : null;
+        if (!await siteScope.FiltersInScopeAsync(null, CohortId, cancellationToken))
+        {
+            return NotFound();
+        }
+
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         var inScope = await queries.SitesInScopeAsync(cancellationToken);
         States = await inScope.Select(s => s.State).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
@@ -44,6 +52,7 @@ public class IndexModel(SiteQueries queries, PortalDbContext db) : PageModel
 
         (var items, Total) = await queries.ListAsync(new SiteFilter(CohortId, State, Status), PageNumber, PageSize, cancellationToken);
         Sites = items;
+        return Page();
     }
 
     /// <summary>The query of this view on another page, so a filtered view can be bookmarked and shared.</summary>

@@ -54,7 +54,9 @@ public class DetailsModel(
         public string? DeliverySummary { get; set; }
 
         internal DateOnly Today { get; set; }
-        internal DateOnly? ApprovedOn { get; set; }
+
+        /// <summary>The day the request was approved (or, for an older record without one, submitted or created).</summary>
+        internal DateOnly ApprovedOn { get; set; }
     }
 
     public sealed class ActionValidator : AbstractValidator<ActionInput>
@@ -81,16 +83,16 @@ public class DetailsModel(
                     .MaximumLength(ProviderMax).WithMessage($"The provider's name has at most {ProviderMax} characters.");
                 RuleFor(i => i.ScheduledFor).NotNull().WithMessage("Enter the date of delivery.");
                 RuleFor(i => i.ScheduledFor!.Value)
-                    .GreaterThanOrEqualTo(i => i.Today).WithMessage("The delivery date cannot be in the past.")
-                    .LessThanOrEqualTo(i => i.Today.AddYears(2)).WithMessage("The delivery date must be within two years from today.")
+                    .GreaterThanOrEqualTo(i => TtaDates.ScheduledFor(i.Today).First).WithMessage("The delivery date cannot be in the past.")
+                    .LessThanOrEqualTo(i => TtaDates.ScheduledFor(i.Today).Last).WithMessage("The delivery date must be within two years from today.")
                     .When(i => i.ScheduledFor is not null).OverridePropertyName(nameof(ActionInput.ScheduledFor));
             });
             When(i => i.Action == TtaAction.RecordDelivery, () =>
             {
                 RuleFor(i => i.DeliveredOn).NotNull().WithMessage("Enter the date the assistance was delivered.");
                 RuleFor(i => i.DeliveredOn!.Value)
-                    .LessThanOrEqualTo(i => i.Today).WithMessage("The delivery date cannot be in the future.")
-                    .GreaterThanOrEqualTo(i => i.ApprovedOn ?? DateOnly.MinValue).WithMessage("The delivery date cannot be before the request was approved.")
+                    .LessThanOrEqualTo(i => TtaDates.DeliveredOn(i.ApprovedOn, i.Today).Last).WithMessage("The delivery date cannot be in the future.")
+                    .GreaterThanOrEqualTo(i => TtaDates.DeliveredOn(i.ApprovedOn, i.Today).First).WithMessage("The delivery date cannot be before the request was approved.")
                     .When(i => i.DeliveredOn is not null).OverridePropertyName(nameof(ActionInput.DeliveredOn));
                 RuleFor(i => i.DeliverySummary).Must(Written).WithMessage("Describe what was delivered.")
                     .MaximumLength(NoteMax).WithMessage($"The description has at most {NoteMax} characters.");
@@ -151,7 +153,7 @@ public class DetailsModel(
 
         var now = time.GetUtcNow().UtcDateTime;
         Act.Today = serviceClock.DayOf(now);
-        Act.ApprovedOn = request.ApprovedAt is { } approvedAt ? serviceClock.DayOf(approvedAt) : null;
+        Act.ApprovedOn = serviceClock.DayOf(request.ApprovedAt ?? request.SubmittedAt ?? request.CreatedAt);
         var validation = await actionValidator.ValidateAsync(Act, cancellationToken);
         if (!validation.IsValid)
         {
@@ -194,7 +196,16 @@ public class DetailsModel(
         }
 
         var actor = await ActorAsync(cancellationToken);
-        request.Apply(action, actor, now, note, serviceClock);
+        try
+        {
+            request.Apply(action, actor, now, note, serviceClock);
+        }
+        catch (WorkflowException e)
+        {
+            // The workflow refuses too (a date out of range that slipped past the form); nothing is saved.
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(id, e.Message, StatusCodes.Status400BadRequest, cancellationToken);
+        }
 
         // The version the user saw is the one the database must still hold, or nothing is written.
         db.Entry(request).Property(r => r.Version).OriginalValue = Act.Version;

@@ -46,8 +46,8 @@ public class ExportModel(RequestQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // As on the list: unknown filter values are ignored, and another site's requests do not exist.
-        if (!await queries.IsSiteFilterInScopeAsync(Filter, cancellationToken))
+        // As on the list: unknown filter values are ignored, and another site's (or cohort's) requests do not exist.
+        if (!await queries.AreFiltersInScopeAsync(Filter, cancellationToken))
         {
             return NotFound();
         }

@@ -51,8 +51,8 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, RequestQueries 
             Filter.Q = q[..RequestFilter.MaxTextLength];
         }
 
-        // Filtering by a site outside the scope answers as if the site did not exist.
-        if (!await queries.IsSiteFilterInScopeAsync(Filter, cancellationToken))
+        // Filtering by a site or cohort outside the scope answers as if it did not exist.
+        if (!await queries.AreFiltersInScopeAsync(Filter, cancellationToken))
         {
             return NotFound();
         }

@@ -48,9 +48,6 @@ public class NewModel(
         public const int DescriptionMax = 4000;
         public const int OutcomeMax = 2000;
 
-        /// <summary>How far ahead a request may be needed: about two years, the rest of an engagement's planning horizon.</summary>
-        public const int MaxDaysAhead = 730;
-
         public Validator()
         {
             RuleFor(i => i.SiteId).NotNull().WithMessage("Choose the site the request is for.");
@@ -66,8 +63,8 @@ public class NewModel(
             RuleFor(i => i.Priority).NotNull().WithMessage("Choose a priority.")
                 .IsInEnum().WithMessage("Choose a priority.");
             RuleFor(i => i.NeededBy).NotNull().WithMessage("Enter the date you need the assistance by.");
-            RuleFor(i => i.NeededBy!.Value).GreaterThan(i => i.Today).WithMessage("The needed-by date must be in the future.")
-                .LessThanOrEqualTo(i => i.Today.AddDays(MaxDaysAhead)).WithMessage("The needed-by date must be within two years from today.")
+            RuleFor(i => i.NeededBy!.Value).GreaterThanOrEqualTo(i => TtaDates.NeededBy(i.Today).First).WithMessage("The needed-by date must be in the future.")
+                .LessThanOrEqualTo(i => TtaDates.NeededBy(i.Today).Last).WithMessage("The needed-by date must be within two years from today.")
                 .When(i => i.NeededBy is not null).OverridePropertyName(nameof(InputModel.NeededBy));
         }
     }

@@ -101,11 +101,14 @@ public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, Serv
 
     public DateOnly Today => serviceClock.DayOf(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>False when the filter names a site outside the user's scope (which the pages answer with 404).</summary>
-    public async Task<bool> IsSiteFilterInScopeAsync(RequestFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>False when the filter names a site or cohort the user cannot see (which the pages answer with 404).
+    /// A site or cohort "id" of zero or less is no id at all and is dropped from the filter first.</summary>
+    public async Task<bool> AreFiltersInScopeAsync(RequestFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return filter.Site is not { } site || (await siteScope.CurrentAsync(cancellationToken)).Includes(site);
+        filter.Site = filter.Site is > 0 ? filter.Site : null;
+        filter.Cohort = filter.Cohort is > 0 ? filter.Cohort : null;
+        return await siteScope.FiltersInScopeAsync(filter.Site, filter.Cohort, cancellationToken);
     }
 
     /// <summary>The requests in the user's scope that pass the filter, sorted (not paged).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,13 @@ using PspPortal.Web.Domain;
 namespace PspPortal.Web.Pages.Admin.Audit;
 
 /// <summary>The audit trail, read-only: search, filters in the URL, 50 a page newest first, and the same list as CSV.</summary>
-public class IndexModel(PortalDbContext db) : PageModel
+public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<IndexModel.DateFilter> dateValidator) : PageModel
 {
+    /// <summary>The first date the filters accept: nothing in the trail is older than the portal.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public const string NotADateMessage = "Enter a real date, such as 2026-11-23.";
+
     public const int PageSize = 50;
 
     /// <summary>The most rows one export holds.</summary>
@@ -42,10 +48,36 @@ public class IndexModel(PortalDbContext db) : PageModel
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
 
+    /// <summary>The date filters as typed, with today (UTC) to check them against.</summary>
+    public sealed record DateFilter(DateOnly? From, DateOnly? To, DateOnly Today)
+    {
+        public DateRange Allowed => new(EarliestDate, Today);
+    }
+
+    /// <summary>A filter date must fall between <see cref="EarliestDate"/> and today (UTC), and "to" not before "from".
+    /// A date that breaks the rule is named next to its field and left out of the search.</summary>
+    public sealed class DateFilterValidator : AbstractValidator<DateFilter>
+    {
+        public DateFilterValidator()
+        {
+            RuleFor(f => f.From!.Value)
+                .Must((f, from) => f.Allowed.Contains(from)).WithMessage(f => OutOfRange(f.Allowed))
+                .When(f => f.From is not null).OverridePropertyName(nameof(From));
+            RuleFor(f => f.To!.Value).Cascade(CascadeMode.Stop)
+                .Must((f, to) => f.Allowed.Contains(to)).WithMessage(f => OutOfRange(f.Allowed))
+                .Must((f, to) => f.From is not { } from || !f.Allowed.Contains(from) || to >= from).WithMessage("The “to” date cannot be before the “from” date.")
+                .When(f => f.To is not null).OverridePropertyName(nameof(To));
+        }
+
+        private static string OutOfRange(DateRange allowed) =>
+            $"Enter a date between {DateRange.Words(allowed.First)} and today ({DateRange.Words(allowed.Last)}, UTC).";
+    }
+
     public sealed record AuditRow(long Id, DateTime OccurredAt, string? UserName, string Kind, string Action, string? EntityType, string? EntityId, string? Changes, string? IpAddress, string? Details);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        await CheckDatesAsync(cancellationToken);
         var entries = Filtered();
         TotalCount = await entries.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
@@ -60,6 +92,7 @@ public class IndexModel(PortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
+        await CheckDatesAsync(cancellationToken);
         var rows = await Newest(Filtered()).Take(ExportLimit).ToListAsync(cancellationToken);
         await using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(buffer, CultureInfo.InvariantCulture))
@@ -93,6 +126,35 @@ public class IndexModel(PortalDbContext db) : PageModel
 
         var name = $"psp-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
         return File(System.Text.Encoding.UTF8.GetBytes(buffer.ToString()), "text/csv", name);
+    }
+
+    /// <summary>Other bad query values (a page of "abc", an unknown kind) fall back to the defaults silently; a date that
+    /// is not a date or is out of range is named next to its field and left out of the search.</summary>
+    private async Task CheckDatesAsync(CancellationToken cancellationToken)
+    {
+        var unreadable = new[] { nameof(From), nameof(To) }.Where(k => ModelState[k] is { Errors.Count: > 0 }).ToList();
+        ModelState.Clear();
+        foreach (var key in unreadable)
+        {
+            ModelState.AddModelError(key, NotADateMessage);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var result = await dateValidator.ValidateAsync(new DateFilter(From, To, today), cancellationToken);
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+        }
+
+        if (ModelState[nameof(From)] is { Errors.Count: > 0 })
+        {
+            From = null;
+        }
+
+        if (ModelState[nameof(To)] is { Errors.Count: > 0 })
+        {
+            To = null;
+        }
     }
 
     /// <summary>A value that a spreadsheet would take for a formula starts with a quote (CSV injection).</summary>
@@ -132,7 +194,7 @@ public class IndexModel(PortalDbContext db) : PageModel
             entries = entries.Where(a => a.OccurredAt >= start);
         }
 
-        if (To is { } to && to < DateOnly.MaxValue)
+        if (To is { } to)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(a => a.OccurredAt < end);
