@@ -27,16 +27,35 @@ public class EngagementMilestone
 
     public List<MilestoneChange> Changes { get; } = [];
 
-    /// <summary>Overdue: the due date has passed and it is neither completed nor deferred.</summary>
-    public bool IsOverdueOn(DateOnly today) => Status == MilestoneStatus.Planned && DueDate < today;
+    /// <summary>Overdue: the due date has passed and it is neither completed nor deferred. The one definition, used by
+    /// queries (<see cref="MilestoneFigures.OverdueOn"/>), page models and the calendar feed alike.</summary>
+    public static DayRule<EngagementMilestone> Overdue { get; } = new((m, today) => m.DueDate < today && m.Status == MilestoneStatus.Planned);
+
+    public bool IsOverdueOn(DateOnly today) => Overdue.IsTrue(this, today);
+
+    /// <summary><see cref="Overdue"/> for a milestone known only by its status and due date (a row already read).</summary>
+    public static bool IsOverdue(MilestoneStatus status, DateOnly dueDate, DateOnly today) =>
+        Overdue.IsTrue(new EngagementMilestone { Title = string.Empty, Status = status, DueDate = dueDate }, today);
 
     public bool CompletedOnTime => Status == MilestoneStatus.Completed && CompletedOn <= DueDate;
+
+    /// <summary>The changes a milestone in a status allows (to someone who may change milestones at all): a completed
+    /// one none, a deferred one completion or a new date, a planned one all three. The pages offer exactly these and
+    /// the methods below refuse anything else.</summary>
+    public static IReadOnlyList<MilestoneChangeKind> ChangesAllowedIn(MilestoneStatus status) => status switch
+    {
+        MilestoneStatus.Planned => [MilestoneChangeKind.Complete, MilestoneChangeKind.Reschedule, MilestoneChangeKind.Defer],
+        MilestoneStatus.Deferred => [MilestoneChangeKind.Complete, MilestoneChangeKind.Reschedule],
+        _ => [],
+    };
+
+    public bool Allows(MilestoneChangeKind change) => ChangesAllowedIn(Status).Contains(change);
 
     /// <summary>Marks the milestone completed on <paramref name="completedOn"/>, which cannot be later than today nor
     /// (when the engagement is loaded) before the engagement started.</summary>
     public MilestoneChange Complete(DateOnly completedOn, DateOnly today, MilestoneActor actor, DateTime at, string? note = null)
     {
-        if (Status == MilestoneStatus.Completed)
+        if (!Allows(MilestoneChangeKind.Complete))
         {
             throw new MilestoneException("This milestone is already completed.");
         }
@@ -59,7 +78,7 @@ public class EngagementMilestone
     /// <summary>Moves the due date, for a reason that is kept. A deferred milestone that is rescheduled is planned again.</summary>
     public MilestoneChange Reschedule(DateOnly newDueDate, string reason, MilestoneActor actor, DateTime at)
     {
-        if (Status == MilestoneStatus.Completed)
+        if (!Allows(MilestoneChangeKind.Reschedule))
         {
             throw new MilestoneException("A completed milestone cannot be rescheduled.");
         }
@@ -84,7 +103,7 @@ public class EngagementMilestone
     /// <summary>Sets the milestone aside, for a reason that is kept; a deferred milestone is neither due nor overdue.</summary>
     public MilestoneChange Defer(string reason, MilestoneActor actor, DateTime at)
     {
-        if (Status != MilestoneStatus.Planned)
+        if (!Allows(MilestoneChangeKind.Defer))
         {
             throw new MilestoneException(Status == MilestoneStatus.Completed ? "A completed milestone cannot be deferred." : "This milestone is already deferred.");
         }
@@ -136,6 +155,14 @@ public sealed record MilestoneActor(string? UserId, string Name);
 public class MilestoneException(string message) : InvalidOperationException(message);
 
 /// <summary>The actions recorded in a milestone's history.</summary>
+/// <summary>The changes people make to a milestone, as offered by the buttons "Mark complete", "Reschedule", "Defer".</summary>
+public enum MilestoneChangeKind
+{
+    Complete,
+    Reschedule,
+    Defer,
+}
+
 public static class MilestoneActions
 {
     public const string Added = "Added";

@@ -18,8 +18,8 @@ public static class MilestoneFigures
     public static Expression<Func<EngagementMilestone, bool>> DoneOfDueBy(DateOnly today) =>
         m => m.DueDate <= today && m.Status == MilestoneStatus.Completed;
 
-    public static Expression<Func<EngagementMilestone, bool>> OverdueOn(DateOnly today) =>
-        m => m.DueDate < today && m.Status == MilestoneStatus.Planned;
+    /// <summary><see cref="EngagementMilestone.Overdue"/> on a day.</summary>
+    public static Expression<Func<EngagementMilestone, bool>> OverdueOn(DateOnly today) => EngagementMilestone.Overdue.On(today);
 
     public static Expression<Func<EngagementMilestone, bool>> Completed { get; } =
         m => m.Status == MilestoneStatus.Completed;

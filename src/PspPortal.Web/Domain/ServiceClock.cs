@@ -38,6 +38,7 @@ public enum ServiceClockKind
 /// <param name="ElapsedBusinessDays">business days from the start to the stop, or to today while it runs</param>
 /// <param name="StoppedOn">the day of the decision or delivery, or null while the clock runs</param>
 /// <param name="IsRunning">false when stopped, and also when the request left the workflow (withdrawn, declined) first</param>
+/// <param name="IsOverdue">still running past its due date (<see cref="TtaRequest.DecisionOverdue"/>, <see cref="TtaRequest.DeliveryOverdue"/>)</param>
 public sealed record ClockReading(
     ServiceClockKind Kind,
     DateOnly StartedOn,
@@ -45,11 +46,9 @@ public sealed record ClockReading(
     int TargetBusinessDays,
     int ElapsedBusinessDays,
     DateOnly? StoppedOn,
-    bool IsRunning)
+    bool IsRunning,
+    bool IsOverdue)
 {
-    /// <summary>Still running and its due date has passed.</summary>
-    public bool IsOverdue(DateOnly today) => IsRunning && today > DueOn;
-
     /// <summary>Stopped after its due date.</summary>
     public bool WasLate => StoppedOn is { } stopped && stopped > DueOn;
 }
@@ -114,7 +113,7 @@ public sealed class ServiceClock
         var running = stopped is null && IsDecisionPending(request.Status);
         var end = stopped ?? (running ? DayOf(now) : DayOf(request.UpdatedAt));
         return new ClockReading(ServiceClockKind.Decision, start, DecisionDueOn(submitted), Targets.DecisionBusinessDays,
-            BusinessDays.Between(start, end), stopped, running);
+            BusinessDays.Between(start, end), stopped, running, TtaRequest.DecisionOverdue.IsTrue(request, DayOf(now)));
     }
 
     /// <summary>The delivery clock, or null when the request was never approved.</summary>
@@ -131,20 +130,18 @@ public sealed class ServiceClock
         var running = stopped is null && IsDeliveryPending(request.Status);
         var end = stopped ?? (running ? DayOf(now) : DayOf(request.UpdatedAt));
         return new ClockReading(ServiceClockKind.Delivery, start, DeliveryDueOn(approved, request.Priority),
-            Targets.DeliveryBusinessDays(request.Priority), BusinessDays.Between(start, end), stopped, running);
+            Targets.DeliveryBusinessDays(request.Priority), BusinessDays.Between(start, end), stopped, running, TtaRequest.DeliveryOverdue.IsTrue(request, DayOf(now)));
     }
 
-    /// <summary>True when a running clock of the request is past its due date.</summary>
+    /// <summary>True when a running clock of the request is past its due date, on the program's calendar day of <paramref name="now"/>.</summary>
     public bool IsOverdue(TtaRequest request, DateTime now)
     {
-        var today = DayOf(now);
-        return (Decision(request, now)?.IsOverdue(today) ?? false) || (Delivery(request, now)?.IsOverdue(today) ?? false);
+        ArgumentNullException.ThrowIfNull(request);
+        return request.IsOverdueOn(DayOf(now));
     }
 
-    /// <summary>The same rule as <see cref="IsOverdue"/> on the stored due dates, for the database to filter and page.</summary>
-    public static Expression<Func<TtaRequest, bool>> OverdueOn(DateOnly today) => r =>
-        (r.FirstDecisionAt == null && r.DecisionDueOn < today && (r.Status == TtaStatus.Submitted || r.Status == TtaStatus.InReview))
-        || (r.DeliveredAt == null && r.DeliveryDueOn < today && (r.Status == TtaStatus.Approved || r.Status == TtaStatus.Scheduled));
+    /// <summary><see cref="TtaRequest.Overdue"/> on a day, for the database to filter and page.</summary>
+    public static Expression<Func<TtaRequest, bool>> OverdueOn(DateOnly today) => TtaRequest.Overdue.On(today);
 
     private static bool IsDecisionPending(TtaStatus status) => status is TtaStatus.Submitted or TtaStatus.InReview;
 

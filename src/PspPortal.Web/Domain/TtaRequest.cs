@@ -78,6 +78,20 @@ public class TtaRequest
     /// <summary>Concurrency token: changes on every transition, so a stale page cannot overwrite a newer state.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>The decision clock is overdue: submitted, not yet decided, and past its stored due date.</summary>
+    public static DayRule<TtaRequest> DecisionOverdue { get; } = new((r, today) =>
+        r.FirstDecisionAt == null && r.DecisionDueOn < today && (r.Status == TtaStatus.Submitted || r.Status == TtaStatus.InReview));
+
+    /// <summary>The delivery clock is overdue: approved, not yet delivered, and past its stored due date.</summary>
+    public static DayRule<TtaRequest> DeliveryOverdue { get; } = new((r, today) =>
+        r.DeliveredAt == null && r.DeliveryDueOn < today && (r.Status == TtaStatus.Approved || r.Status == TtaStatus.Scheduled));
+
+    /// <summary>Overdue: a running service clock is past its target (<see cref="ServiceClock"/> stores the due dates at
+    /// every transition). The one definition, used by the lists (as SQL), the request page and the figures.</summary>
+    public static DayRule<TtaRequest> Overdue { get; } = DecisionOverdue.Or(DeliveryOverdue);
+
+    public bool IsOverdueOn(DateOnly today) => Overdue.IsTrue(this, today);
+
     public List<TtaRequestTransition> History { get; } = [];
     public List<TtaRequestComment> Comments { get; } = [];
 

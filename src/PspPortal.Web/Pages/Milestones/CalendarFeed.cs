@@ -93,7 +93,7 @@ public static class CalendarFeed
             {
                 MilestoneStatus.Completed => $"Completed {m.CompletedOn?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}",
                 MilestoneStatus.Deferred => "Deferred",
-                _ => m.DueDate < today ? "Overdue" : "Planned",
+                _ => EngagementMilestone.IsOverdue(m.Status, m.DueDate, today) ? "Overdue" : "Planned",
             };
             var description = new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"Status: {state}");

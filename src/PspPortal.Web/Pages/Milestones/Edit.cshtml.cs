@@ -1,3 +1,4 @@
+using LinqKit;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -116,7 +117,15 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
     public IReadOnlyList<ChangeView> History { get; private set; } = [];
     public MilestoneAccess Access { get; private set; }
     public DateOnly Today { get; private set; }
-    public bool IsOverdue => Milestone.Status == MilestoneStatus.Planned && Milestone.DueDate < Today;
+    /// <summary><see cref="EngagementMilestone.Overdue"/>, computed by the database with the milestone.</summary>
+    public bool IsOverdue { get; private set; }
+
+    /// <summary>The changes this user may make now: none without the right to change milestones, otherwise what the
+    /// milestone's status allows (<see cref="EngagementMilestone.ChangesAllowedIn"/>).</summary>
+    public IReadOnlyList<MilestoneChangeKind> Changes { get; private set; } = [];
+
+    /// <summary>The status as people say it: a planned milestone is "Overdue" or "Upcoming".</summary>
+    public string StatusLabel => Milestone.Status == MilestoneStatus.Planned ? (IsOverdue ? "Overdue" : "Upcoming") : Milestone.Status.ToString();
 
     /// <summary>The dates the milestone may be rescheduled to, for the date picker (the domain's rule).</summary>
     public DateRange DueDates => Engagement.MilestoneDueDatesFor(Milestone.EngagementStart, Milestone.EngagementEnd);
@@ -259,20 +268,29 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        var milestone = await db.Milestones.AsNoTracking().InScope(scope)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var overdue = EngagementMilestone.Overdue.Expression;
+        var found = await db.Milestones.AsNoTracking().InScope(scope).AsExpandable()
             .Where(m => m.Id == id)
-            .Select(m => new MilestoneView(
-                m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name + ", " + m.Engagement.Site.State, m.Engagement.Cohort!.Name, m.Title, m.Kind,
-                m.DueDate, m.OriginalDueDate, m.CompletedOn, m.Status, m.OwnerName, m.Notes, m.Version, m.Engagement.StartDate, m.Engagement.EndDate))
+            .Select(m => new
+            {
+                View = new MilestoneView(
+                    m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name + ", " + m.Engagement.Site.State, m.Engagement.Cohort!.Name, m.Title, m.Kind,
+                    m.DueDate, m.OriginalDueDate, m.CompletedOn, m.Status, m.OwnerName, m.Notes, m.Version, m.Engagement.StartDate, m.Engagement.EndDate),
+                Overdue = overdue.Invoke(m, today),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (milestone is null)
+        if (found is null)
         {
             return false;
         }
 
+        var milestone = found.View;
         Milestone = milestone;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = today;
+        IsOverdue = found.Overdue;
         Access = await siteScope.MilestoneAccessAsync(milestone.SiteId, cancellationToken);
+        Changes = Access.CanChange() ? EngagementMilestone.ChangesAllowedIn(milestone.Status) : [];
         if (Version == Guid.Empty)
         {
             Version = milestone.Version;

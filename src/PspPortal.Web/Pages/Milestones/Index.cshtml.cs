@@ -1,3 +1,4 @@
+using LinqKit;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publ
         DueSoon,
     }
 
-    public sealed record Row(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate, string? OwnerName);
+    /// <summary>A milestone of the list. IsOverdue is <see cref="EngagementMilestone.Overdue"/>, computed by the
+    /// database; DaysFromDue is the days past the due date (negative: days until it).</summary>
+    public sealed record Row(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate, string? OwnerName, bool IsOverdue, int DaysFromDue);
 
     public sealed record SiteGroup(int SiteId, string SiteName, IReadOnlyList<Row> Milestones);
 
@@ -168,11 +171,13 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publ
             .Skip((PageNumber - 1) * SitesPerPage).Take(SitesPerPage)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        var rows = await shown
+        var overdueRule = EngagementMilestone.Overdue.Expression;
+        var found = await shown.AsExpandable()
             .Where(m => pageSites.Contains(m.Engagement!.SiteId))
             .OrderBy(m => m.DueDate).ThenBy(m => m.Id)
-            .Select(m => new Row(m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate, m.OwnerName))
+            .Select(m => new { m.Id, m.Engagement!.SiteId, m.Engagement.Site!.Name, m.Engagement.Site.State, m.Title, m.DueDate, m.OwnerName, IsOverdue = overdueRule.Invoke(m, today) })
             .ToListAsync(cancellationToken);
+        var rows = found.Select(m => new Row(m.Id, m.SiteId, m.Name, m.State, m.Title, m.DueDate, m.OwnerName, m.IsOverdue, today.DayNumber - m.DueDate.DayNumber)).ToList();
         Groups = rows.GroupBy(r => r.SiteId)
             .Select(g => new SiteGroup(g.Key, $"{g.First().SiteName}, {g.First().State}", g.ToList()))
             .OrderBy(g => g.SiteName, StringComparer.Ordinal)

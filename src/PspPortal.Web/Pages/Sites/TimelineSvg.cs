@@ -20,7 +20,7 @@ public sealed record TimelineMilestone(int Number, string Title, DateOnly DueDat
     {
         MilestoneStatus.Completed => TimelineMark.Completed,
         MilestoneStatus.Deferred => TimelineMark.Deferred,
-        _ => DueDate < Today ? TimelineMark.Overdue : TimelineMark.Upcoming,
+        _ => EngagementMilestone.IsOverdue(Status, DueDate, Today) ? TimelineMark.Overdue : TimelineMark.Upcoming,
     };
 }
 

@@ -35,6 +35,9 @@ public class DetailsModel(
     public bool MayComment { get; private set; }
     public ClockReading? DecisionClock { get; private set; }
     public ClockReading? DeliveryClock { get; private set; }
+
+    /// <summary>A running service clock is past its target (<see cref="TtaRequest.Overdue"/>).</summary>
+    public bool IsOverdue { get; private set; }
     public DateOnly Today { get; private set; }
     public ServiceClock Clock => serviceClock;
 
@@ -283,6 +286,7 @@ public class DetailsModel(
         MayComment = TtaPermissions.MayComment(roles, siteInScope: true);
         DecisionClock = serviceClock.Decision(request, now);
         DeliveryClock = serviceClock.Delivery(request, now);
+        IsOverdue = request.IsOverdueOn(Today);
         return true;
     }
 

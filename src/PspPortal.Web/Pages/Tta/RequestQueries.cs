@@ -1,3 +1,4 @@
+using LinqKit;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
@@ -174,11 +175,11 @@ public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, Serv
     public IQueryable<RequestRow> Rows(IQueryable<TtaRequest> requests)
     {
         var today = Today;
-        return requests.Select(r => new RequestRow(
+        var overdue = TtaRequest.Overdue.Expression;
+        // LinqKit expands the domain's rule into the projection, so the database computes the overdue mark.
+        return requests.AsExpandable().Select(r => new RequestRow(
             r.Id, r.ReferenceNumber, r.Title, r.Site!.Name, r.Site.State, r.CoreArea!.Name, r.Status, r.Priority, r.NeededBy, r.UpdatedAt,
-            // The rule of ServiceClock.OverdueOn, inlined because a projection cannot call an expression.
-            (r.FirstDecisionAt == null && r.DecisionDueOn < today && (r.Status == TtaStatus.Submitted || r.Status == TtaStatus.InReview))
-            || (r.DeliveredAt == null && r.DeliveryDueOn < today && (r.Status == TtaStatus.Approved || r.Status == TtaStatus.Scheduled))));
+            overdue.Invoke(r, today)));
     }
 
     /// <summary>The requests that matter to this person now, for their home page; null for a role with no requests to follow.</summary>
