@@ -97,6 +97,73 @@ public class TtaRequest
 
     public static string FormatReference(int year, int number) => $"TTA-{year}-{number:D5}";
 
+    /// <summary>Whether the workflow allows the action from the request's present status (<see cref="TtaWorkflow"/>).</summary>
+    public bool Allows(TtaAction action) => TtaWorkflow.Target(Status, action) is not null;
+
+    /// <summary>Takes an action with what the person entered for it: the provider and date for "Schedule", the date
+    /// and summary for "Record delivery", otherwise the note. The one entry for pages; it checks once and either
+    /// changes the request completely or throws <see cref="WorkflowException"/> and leaves it as it was.</summary>
+    public TtaRequestTransition Take(TtaAction action, TtaActionDetails details, TtaActor actor, DateTime at, ServiceClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return action switch
+        {
+            TtaAction.Schedule => Schedule(
+                details.Provider ?? throw new WorkflowException("Enter the TTA provider who will deliver the assistance."),
+                details.ScheduledFor ?? throw new WorkflowException("Enter the date of delivery."),
+                actor, at, clock),
+            TtaAction.RecordDelivery => RecordDelivery(
+                details.DeliveredOn ?? throw new WorkflowException("Enter the date the assistance was delivered."),
+                details.DeliverySummary ?? throw new WorkflowException("Describe what was delivered."),
+                actor, at, clock),
+            _ => Apply(action, actor, at, details.Note, clock),
+        };
+    }
+
+    /// <summary>Schedules delivery by a provider on a date; the history notes both.</summary>
+    public TtaRequestTransition Schedule(string provider, DateOnly scheduledFor, TtaActor actor, DateTime at, ServiceClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (string.IsNullOrWhiteSpace(provider))
+        {
+            throw new WorkflowException("Enter the TTA provider who will deliver the assistance.");
+        }
+
+        var before = (AssignedProvider, ScheduledFor);
+        AssignedProvider = provider.Trim();
+        ScheduledFor = scheduledFor;
+        return ApplyOrUndo(TtaAction.Schedule, actor, at, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Scheduled with {AssignedProvider} for {scheduledFor:MMMM d, yyyy}."), clock,
+            () => (AssignedProvider, ScheduledFor) = before);
+    }
+
+    /// <summary>Records the day the assistance was delivered and what it was; the summary is the history's note.</summary>
+    public TtaRequestTransition RecordDelivery(DateOnly deliveredOn, string summary, TtaActor actor, DateTime at, ServiceClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            throw new WorkflowException("Describe what was delivered.");
+        }
+
+        var before = (DeliveredOn, DeliverySummary);
+        DeliveredOn = deliveredOn;
+        DeliverySummary = summary.Trim();
+        return ApplyOrUndo(TtaAction.RecordDelivery, actor, at, DeliverySummary, clock, () => (DeliveredOn, DeliverySummary) = before);
+    }
+
+    private TtaRequestTransition ApplyOrUndo(TtaAction action, TtaActor actor, DateTime at, string note, ServiceClock clock, Action undo)
+    {
+        try
+        {
+            return Apply(action, actor, at, note, clock);
+        }
+        catch (WorkflowException)
+        {
+            undo();
+            throw;
+        }
+    }
+
     /// <summary>Moves the request along the workflow with the default service targets.</summary>
     /// <exception cref="WorkflowException">when the action is not allowed in the present state.</exception>
     public TtaRequestTransition Apply(TtaAction action, TtaActor actor, DateTime at, string? note = null) =>
@@ -173,6 +240,10 @@ public class TtaRequest
         }
     }
 }
+
+/// <summary>What a person entered with an action: a note (reason, question, response, approval note, withdrawal
+/// reason), or the data of "Schedule" and "Record delivery".</summary>
+public sealed record TtaActionDetails(string? Note = null, string? Provider = null, DateOnly? ScheduledFor = null, DateOnly? DeliveredOn = null, string? DeliverySummary = null);
 
 /// <summary>Who takes an action, as the history records them.</summary>
 public sealed record TtaActor(string? UserId, string Name);

@@ -149,7 +149,7 @@ public class DetailsModel(
             return await RefuseStaleAsync(id, cancellationToken);
         }
 
-        if (TtaWorkflow.Target(request.Status, action) is null)
+        if (!request.Allows(action))
         {
             return await RefuseAsync(id, $"A request that is {TtaWorkflow.StatusLabel(request.Status)} cannot be {TtaWorkflow.PastTense(action)}.", StatusCodes.Status409Conflict, cancellationToken);
         }
@@ -165,43 +165,26 @@ public class DetailsModel(
             return Page();
         }
 
-        string? note;
-        switch (action)
-        {
-            case TtaAction.Decline:
-                note = Act.Reason;
-                break;
-            case TtaAction.AskForInformation:
-                note = Act.Question;
-                break;
-            case TtaAction.Respond:
-                note = Act.Response;
-                break;
-            case TtaAction.Approve:
-                note = Act.ApprovalNote;
-                break;
-            case TtaAction.Withdraw:
-                note = Act.WithdrawalReason;
-                break;
-            case TtaAction.Schedule:
-                request.AssignedProvider = Act.Provider!.Trim();
-                request.ScheduledFor = Act.ScheduledFor;
-                note = $"Scheduled with {request.AssignedProvider} for {Act.ScheduledFor!.Value:MMMM d, yyyy}.";
-                break;
-            case TtaAction.RecordDelivery:
-                request.DeliveredOn = Act.DeliveredOn;
-                request.DeliverySummary = Act.DeliverySummary!.Trim();
-                note = request.DeliverySummary;
-                break;
-            default:
-                note = null;
-                break;
-        }
+        // The form's fields for this action, as the domain takes them; it checks and changes the request in one step.
+        var details = new TtaActionDetails(
+            Note: action switch
+            {
+                TtaAction.Decline => Act.Reason,
+                TtaAction.AskForInformation => Act.Question,
+                TtaAction.Respond => Act.Response,
+                TtaAction.Approve => Act.ApprovalNote,
+                TtaAction.Withdraw => Act.WithdrawalReason,
+                _ => null,
+            },
+            Provider: Act.Provider,
+            ScheduledFor: Act.ScheduledFor,
+            DeliveredOn: Act.DeliveredOn,
+            DeliverySummary: Act.DeliverySummary);
 
         var actor = await ActorAsync(cancellationToken);
         try
         {
-            request.Apply(action, actor, now, note, serviceClock);
+            request.Take(action, details, actor, now, serviceClock);
         }
         catch (WorkflowException e)
         {
