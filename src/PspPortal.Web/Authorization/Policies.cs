@@ -8,9 +8,7 @@ public static class Policies
 {
     public const string ManageUsers = nameof(ManageUsers);
     public const string ViewAudit = nameof(ViewAudit);
-    public const string ManageProgram = nameof(ManageProgram);
     public const string SubmitRequests = nameof(SubmitRequests);
-    public const string DecideRequests = nameof(DecideRequests);
     public const string ManageSiteTeams = nameof(ManageSiteTeams);
     public const string AdminArea = nameof(AdminArea);
 
@@ -18,14 +16,13 @@ public static class Policies
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Every page needs a signed-in user unless it says [AllowAnonymous].
+        // Every page needs a signed-in user unless it says [AllowAnonymous] on its page model (the sign-in pages, the
+        // access-denied and error pages); endpoints outside Razor Pages say .AllowAnonymous() where they are mapped.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
 
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));
-        options.AddPolicy(ManageProgram, p => p.RequireRole(Roles.BjaStaff));
         options.AddPolicy(SubmitRequests, p => p.RequireRole(Roles.SiteContact, Roles.Liaison));
-        options.AddPolicy(DecideRequests, p => p.RequireRole(Roles.BjaStaff, Roles.Liaison));
         options.AddPolicy(ManageSiteTeams, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));
 
         // The floor of everything under /Admin; each sub-folder adds its own policy on top.

@@ -51,7 +51,7 @@ public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpConte
     {
         var scope = await CurrentAsync(cancellationToken);
         var user = httpContextAccessor.HttpContext?.User;
-        var roles = user is null ? [] : Roles.All.Where(user.IsInRole).ToList();
+        var roles = user is null ? [] : Roles.HeldBy(user.IsInRole);
         return MilestonePermissions.For(roles, scope, siteId);
     }
 
@@ -79,7 +79,7 @@ public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpConte
             return AccessScope.Nothing;
         }
 
-        var roles = Roles.All.Where(user.IsInRole).ToList();
+        var roles = Roles.HeldBy(user.IsInRole);
         if (roles.Contains(Roles.Administrator) || roles.Contains(Roles.BjaStaff))
         {
             return AccessScope.Everything;

@@ -83,7 +83,7 @@ public class Engagement
     }
 
     /// <summary>Adds a milestone beyond the standard plan; the history records who added it and why.</summary>
-    public EngagementMilestone AddMilestone(string title, MilestoneKind kind, DateOnly dueDate, string? ownerName, MilestoneActor actor, DateTime at, string? reason = null)
+    public EngagementMilestone AddMilestone(string title, MilestoneKind kind, DateOnly dueDate, string? ownerName, Actor actor, DateTime at, string? reason = null)
     {
         if (string.IsNullOrWhiteSpace(title))
         {

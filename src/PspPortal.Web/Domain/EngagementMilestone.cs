@@ -53,7 +53,7 @@ public class EngagementMilestone
 
     /// <summary>Marks the milestone completed on <paramref name="completedOn"/>, which cannot be later than today nor
     /// (when the engagement is loaded) before the engagement started.</summary>
-    public MilestoneChange Complete(DateOnly completedOn, DateOnly today, MilestoneActor actor, DateTime at, string? note = null)
+    public MilestoneChange Complete(DateOnly completedOn, DateOnly today, Actor actor, DateTime at, string? note = null)
     {
         if (!Allows(MilestoneChangeKind.Complete))
         {
@@ -76,7 +76,7 @@ public class EngagementMilestone
     }
 
     /// <summary>Moves the due date, for a reason that is kept. A deferred milestone that is rescheduled is planned again.</summary>
-    public MilestoneChange Reschedule(DateOnly newDueDate, string reason, MilestoneActor actor, DateTime at)
+    public MilestoneChange Reschedule(DateOnly newDueDate, string reason, Actor actor, DateTime at)
     {
         if (!Allows(MilestoneChangeKind.Reschedule))
         {
@@ -101,7 +101,7 @@ public class EngagementMilestone
     }
 
     /// <summary>Sets the milestone aside, for a reason that is kept; a deferred milestone is neither due nor overdue.</summary>
-    public MilestoneChange Defer(string reason, MilestoneActor actor, DateTime at)
+    public MilestoneChange Defer(string reason, Actor actor, DateTime at)
     {
         if (!Allows(MilestoneChangeKind.Defer))
         {
@@ -114,17 +114,17 @@ public class EngagementMilestone
     }
 
     /// <summary>Replaces the notes (an analyst's or a liaison's working notes); the change is kept like any other.</summary>
-    public MilestoneChange UpdateNotes(string? notes, MilestoneActor actor, DateTime at)
+    public MilestoneChange UpdateNotes(string? notes, Actor actor, DateTime at)
     {
         Notes = Clean(notes);
         return Record(MilestoneActions.NotesUpdated, actor, at, null, null, null);
     }
 
     /// <summary>Records that the milestone was added to the plan by a person (the standard plan records nothing).</summary>
-    internal MilestoneChange RecordAdded(MilestoneActor actor, DateTime at, string? reason) =>
+    internal MilestoneChange RecordAdded(Actor actor, DateTime at, string? reason) =>
         Record(MilestoneActions.Added, actor, at, Clean(reason), null, DueDate);
 
-    private MilestoneChange Record(string action, MilestoneActor actor, DateTime at, string? reason, DateOnly? from, DateOnly? to)
+    private MilestoneChange Record(string action, Actor actor, DateTime at, string? reason, DateOnly? from, DateOnly? to)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var change = new MilestoneChange
@@ -147,9 +147,6 @@ public class EngagementMilestone
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
-
-/// <summary>The person who changes a milestone, as the history shows them.</summary>
-public sealed record MilestoneActor(string? UserId, string Name);
 
 /// <summary>A change that the milestone's rules refuse; its message is shown to the user as it is.</summary>
 public class MilestoneException(string message) : InvalidOperationException(message);

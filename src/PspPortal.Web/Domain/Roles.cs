@@ -12,6 +12,13 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Administrator, BjaStaff, Champion, Liaison, Analyst, SiteContact];
 
+    /// <summary>The roles, of <see cref="All"/>, that a user holds, asked through their principal's IsInRole.</summary>
+    public static IReadOnlyList<string> HeldBy(Func<string, bool> isInRole)
+    {
+        ArgumentNullException.ThrowIfNull(isInRole);
+        return [.. All.Where(isInRole)];
+    }
+
     public static string DisplayName(string role) => role switch
     {
         BjaStaff => "BJA staff",

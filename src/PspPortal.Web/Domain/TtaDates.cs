@@ -1,7 +1,7 @@
 namespace PspPortal.Web.Domain;
 
 /// <summary>The ranges of the dates people enter on a TTA request, in one place: the forms' validators name them next
-/// to the field, and <see cref="TtaRequest.Apply(TtaAction, TtaActor, DateTime, string?, ServiceClock)"/> refuses a
+/// to the field, and <see cref="TtaRequest.Apply(TtaAction, Actor, DateTime, string?, ServiceClock)"/> refuses a
 /// scheduled or delivery date outside them. "Today" is the program's day (<see cref="ServiceClock.DayOf"/>).</summary>
 public static class TtaDates
 {

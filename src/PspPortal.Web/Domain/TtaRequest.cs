@@ -103,7 +103,7 @@ public class TtaRequest
     /// <summary>Takes an action with what the person entered for it: the provider and date for "Schedule", the date
     /// and summary for "Record delivery", otherwise the note. The one entry for pages; it checks once and either
     /// changes the request completely or throws <see cref="WorkflowException"/> and leaves it as it was.</summary>
-    public TtaRequestTransition Take(TtaAction action, TtaActionDetails details, TtaActor actor, DateTime at, ServiceClock clock)
+    public TtaRequestTransition Take(TtaAction action, TtaActionDetails details, Actor actor, DateTime at, ServiceClock clock)
     {
         ArgumentNullException.ThrowIfNull(details);
         return action switch
@@ -121,7 +121,7 @@ public class TtaRequest
     }
 
     /// <summary>Schedules delivery by a provider on a date; the history notes both.</summary>
-    public TtaRequestTransition Schedule(string provider, DateOnly scheduledFor, TtaActor actor, DateTime at, ServiceClock clock)
+    public TtaRequestTransition Schedule(string provider, DateOnly scheduledFor, Actor actor, DateTime at, ServiceClock clock)
     {
         ArgumentNullException.ThrowIfNull(provider);
         if (string.IsNullOrWhiteSpace(provider))
@@ -137,7 +137,7 @@ public class TtaRequest
     }
 
     /// <summary>Records the day the assistance was delivered and what it was; the summary is the history's note.</summary>
-    public TtaRequestTransition RecordDelivery(DateOnly deliveredOn, string summary, TtaActor actor, DateTime at, ServiceClock clock)
+    public TtaRequestTransition RecordDelivery(DateOnly deliveredOn, string summary, Actor actor, DateTime at, ServiceClock clock)
     {
         ArgumentNullException.ThrowIfNull(summary);
         if (string.IsNullOrWhiteSpace(summary))
@@ -151,7 +151,7 @@ public class TtaRequest
         return ApplyOrUndo(TtaAction.RecordDelivery, actor, at, DeliverySummary, clock, () => (DeliveredOn, DeliverySummary) = before);
     }
 
-    private TtaRequestTransition ApplyOrUndo(TtaAction action, TtaActor actor, DateTime at, string note, ServiceClock clock, Action undo)
+    private TtaRequestTransition ApplyOrUndo(TtaAction action, Actor actor, DateTime at, string note, ServiceClock clock, Action undo)
     {
         try
         {
@@ -166,13 +166,13 @@ public class TtaRequest
 
     /// <summary>Moves the request along the workflow with the default service targets.</summary>
     /// <exception cref="WorkflowException">when the action is not allowed in the present state.</exception>
-    public TtaRequestTransition Apply(TtaAction action, TtaActor actor, DateTime at, string? note = null) =>
+    public TtaRequestTransition Apply(TtaAction action, Actor actor, DateTime at, string? note = null) =>
         Apply(action, actor, at, note, ServiceClock.Default);
 
     /// <summary>Moves the request along the workflow, recording who, when, from, to and the note, and sets the
     /// due dates of its service clocks.</summary>
     /// <exception cref="WorkflowException">when the action is not allowed in the present state.</exception>
-    public TtaRequestTransition Apply(TtaAction action, TtaActor actor, DateTime at, string? note, ServiceClock clock)
+    public TtaRequestTransition Apply(TtaAction action, Actor actor, DateTime at, string? note, ServiceClock clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
@@ -244,9 +244,6 @@ public class TtaRequest
 /// <summary>What a person entered with an action: a note (reason, question, response, approval note, withdrawal
 /// reason), or the data of "Schedule" and "Record delivery".</summary>
 public sealed record TtaActionDetails(string? Note = null, string? Provider = null, DateOnly? ScheduledFor = null, DateOnly? DeliveredOn = null, string? DeliverySummary = null);
-
-/// <summary>Who takes an action, as the history records them.</summary>
-public sealed record TtaActor(string? UserId, string Name);
 
 public class WorkflowException(string message) : InvalidOperationException(message);
 

@@ -45,6 +45,7 @@ public static class WebServiceExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<SiteScope>();
+        services.AddScoped<CurrentUser>();
         services.AddScoped<Pages.Sites.SiteQueries>();
         services.AddScoped<Pages.Cohorts.CohortQueries>();
         services.AddScoped<SecurityAuditor>();
@@ -78,12 +79,6 @@ public static class WebServiceExtensions
                 options.Conventions.AuthorizeFolder("/Admin/Users", Policies.ManageUsers);
                 options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.ViewAudit);
                 options.Conventions.AuthorizePage("/Sites/Team", Policies.ManageSiteTeams);
-                options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
-                options.Conventions.AllowAnonymousToPage("/Account/Login");
-                options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
-                options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
-                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-                options.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddMvcOptions(options =>
         {

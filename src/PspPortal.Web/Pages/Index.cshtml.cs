@@ -10,7 +10,7 @@ using PspPortal.Web.Pages.Sites;
 namespace PspPortal.Web.Pages;
 
 /// <summary>Each role's home: what that person comes to the portal to see first.</summary>
-public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, TimeProvider clock) : PageModel
+public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, TimeProvider clock) : PageModel
 {
     public sealed record OverdueMilestone(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
 
@@ -29,9 +29,8 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, SiteQueries sit
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Role = Roles.All.FirstOrDefault(User.IsInRole);
-        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        FullName = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken) ?? User.Identity?.Name ?? string.Empty;
+        Role = currentUser.Roles.Count > 0 ? currentUser.Roles[0] : null;
+        FullName = (await currentUser.ActorAsync(cancellationToken)).Name;
 
         switch (Role)
         {

@@ -6,7 +6,7 @@ namespace PspPortal.Tests.Domain;
 /// does not allow.</summary>
 public class MilestoneChangeRuleTests
 {
-    private static readonly MilestoneActor Actor = new("u1", "Sam Liaison");
+    private static readonly Actor Actor = new("u1", "Sam Liaison");
     private static readonly DateOnly Today = new(2026, 6, 1);
     private static readonly DateTime Now = new(2026, 6, 1, 15, 0, 0, DateTimeKind.Utc);
 

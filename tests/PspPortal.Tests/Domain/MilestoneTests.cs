@@ -6,7 +6,7 @@ public class MilestoneTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly DateTime Now = new(2026, 11, 23, 15, 0, 0, DateTimeKind.Utc);
-    private static readonly MilestoneActor Liaison = new("user-1", "Sam Liaison");
+    private static readonly Actor Liaison = new("user-1", "Sam Liaison");
 
     private static EngagementMilestone Planned(DateOnly due) => new() { Title = "Strategic plan adopted", DueDate = due, OriginalDueDate = due };
 
@@ -97,7 +97,7 @@ public class MilestoneTests
     {
         var milestone = Planned(Today);
 
-        milestone.UpdateNotes("  Venue booked  ", new MilestoneActor("a", "Ana Analyst"), Now);
+        milestone.UpdateNotes("  Venue booked  ", new Actor("a", "Ana Analyst"), Now);
 
         Assert.Equal("Venue booked", milestone.Notes);
         Assert.Equal(MilestoneActions.NotesUpdated, Assert.Single(milestone.Changes).Action);

@@ -5,7 +5,7 @@ namespace PspPortal.Tests.Domain;
 public class ServiceClockTests
 {
     private static readonly ServiceClock Clock = new(new ServiceTargets());
-    private static readonly TtaActor Actor = new(null, "Dana Lee");
+    private static readonly Actor Actor = new(null, "Dana Lee");
 
     /// <summary>Noon in New York (the program's time zone) on a day, as UTC.</summary>
     private static DateTime NoonEastern(int year, int month, int day) =>

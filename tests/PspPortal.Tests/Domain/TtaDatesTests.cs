@@ -7,7 +7,7 @@ public class TtaDatesTests
 {
     private static readonly DateTime Approved = new(2026, 11, 2, 15, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Now = new(2026, 11, 23, 15, 0, 0, DateTimeKind.Utc);
-    private static readonly TtaActor Liaison = new("user-1", "Sam Liaison");
+    private static readonly Actor Liaison = new("user-1", "Sam Liaison");
 
     private static TtaRequest InState(TtaStatus status)
     {

@@ -56,7 +56,7 @@ public class TtaWorkflowTests
 
         if (Drawn.TryGetValue((from, action), out var expected))
         {
-            var transition = request.Apply(action, new TtaActor("u1", "Dana Lee"), at, " a note ");
+            var transition = request.Apply(action, new Actor("u1", "Dana Lee"), at, " a note ");
 
             Assert.Equal(expected, request.Status);
             Assert.Equal(expected, TtaWorkflow.Target(from, action));
@@ -69,7 +69,7 @@ public class TtaWorkflowTests
         }
         else
         {
-            var error = Assert.Throws<WorkflowException>(() => request.Apply(action, new TtaActor("u1", "Dana Lee"), at));
+            var error = Assert.Throws<WorkflowException>(() => request.Apply(action, new Actor("u1", "Dana Lee"), at));
 
             Assert.Null(TtaWorkflow.Target(from, action));
             Assert.Contains(TtaWorkflow.StatusLabel(from), error.Message, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public class TtaWorkflowTests
     public void The_decision_clock_stops_at_the_first_decision_and_a_response_does_not_restart_it()
     {
         var request = RequestIn(TtaStatus.Draft);
-        var actor = new TtaActor(null, "x");
+        var actor = new Actor(null, "x");
         var submitted = new DateTime(2026, 3, 2, 15, 0, 0, DateTimeKind.Utc);
         request.Apply(TtaAction.Submit, actor, submitted);
         request.Apply(TtaAction.StartReview, actor, submitted.AddDays(1));

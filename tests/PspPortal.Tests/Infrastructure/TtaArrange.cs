@@ -34,7 +34,7 @@ public static class TtaArrange
             CreatedAt = start,
             UpdatedAt = start,
         };
-        var actor = new TtaActor(null, "Test actor");
+        var actor = new Actor(null, "Test actor");
         foreach (var action in PathTo(status))
         {
             if (action == TtaAction.Schedule)

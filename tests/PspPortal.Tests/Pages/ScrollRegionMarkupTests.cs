@@ -30,7 +30,7 @@ public class ScrollRegionMarkupTests(PortalFactory factory)
         await using var db = factory.CreateDbContext();
         var engagement = await db.Engagements.Where(e => e.SiteId == siteId).OrderByDescending(e => e.StartDate).FirstAsync();
         var milestone = new Web.Domain.EngagementMilestone { Title = $"Scrolling history {Guid.NewGuid():N}", DueDate = TtaArrange.Today.AddDays(20), OriginalDueDate = TtaArrange.Today.AddDays(20) };
-        milestone.UpdateNotes("A note, so that the history has a row.", new Web.Domain.MilestoneActor(null, "Test"), DateTime.UtcNow);
+        milestone.UpdateNotes("A note, so that the history has a row.", new Web.Domain.Actor(null, "Test"), DateTime.UtcNow);
         engagement.Milestones.Add(milestone);
         await db.SaveChangesAsync();
         return milestone.Id;

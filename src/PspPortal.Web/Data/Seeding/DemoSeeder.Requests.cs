@@ -80,8 +80,8 @@ public sealed partial class DemoSeeder
             UpdatedAt = start,
         };
 
-        var requesterActor = new TtaActor(requester.UserId, requester.FullName);
-        var deciderActor = new TtaActor(decider.UserId, decider.FullName);
+        var requesterActor = new Actor(requester.UserId, requester.FullName);
+        var deciderActor = new Actor(decider.UserId, decider.FullName);
         var path = PathTo(target, random).ToList();
 
         // Each step comes at most six days after the one before; start early enough that the last is in the past.

@@ -96,7 +96,7 @@ public sealed class SyntheticProgramGenerator(PortalDbContext db, TimeProvider c
                 CreatedAt = created,
                 UpdatedAt = created,
             };
-            var actor = new TtaActor(null, "Synthetic liaison");
+            var actor = new Actor(null, "Synthetic liaison");
             var at = created;
             foreach (var action in PathTowards(statuses[random.Next(statuses.Length)]))
             {

@@ -1,5 +1,4 @@
 using LinqKit;
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ namespace PspPortal.Web.Pages.Milestones;
 /// <summary>One milestone: its facts and history for everyone in scope; "Mark complete", "Reschedule" and "Defer" for
 /// those who may change milestones; notes for them and for analysts. Each action is a small form of its own that
 /// carries the milestone's version, so a change made meanwhile by someone else is never overwritten.</summary>
-public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock) : PageModel
+public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public const string StaleMessage = "Someone else changed this milestone after you opened it, so your change was not saved. It is shown below as it is now; make your change again if it is still needed.";
 
@@ -164,7 +163,7 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
         MilestoneAccess needed,
         string prefix,
         Func<Task<FluentValidation.Results.ValidationResult>> validate,
-        Action<EngagementMilestone, MilestoneActor, DateTime> change,
+        Action<EngagementMilestone, Actor, DateTime> change,
         string done,
         CancellationToken cancellationToken)
     {
@@ -212,7 +211,7 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            change(milestone, await ActorAsync(cancellationToken), now);
+            change(milestone, await currentUser.ActorAsync(cancellationToken), now);
         }
         catch (MilestoneException e)
         {
@@ -256,13 +255,6 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, TimeProvider clo
 
         Response.StatusCode = statusCode;
         return Page();
-    }
-
-    private async Task<MilestoneActor> ActorAsync(CancellationToken cancellationToken)
-    {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken);
-        return new MilestoneActor(userId, name ?? User.Identity?.Name ?? "Unknown");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using LinqKit;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace PspPortal.Web.Pages.Milestones;
 
 /// <summary>What needs attention across the user's sites: overdue milestones and those due in the next 30 days,
 /// grouped by site, with filters; and the user's calendar feed link.</summary>
-public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publicUrls, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, PublicUrls publicUrls, TimeProvider clock) : PageModel
 {
     public const int DaysAhead = 30;
     public const int SitesPerPage = 20;
@@ -44,6 +43,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publ
     public int PageNumber { get; set; } = 1;
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The user's scope is every site (administrators and BJA staff), for the page's words.</summary>
+    public bool SeesEverySite { get; private set; }
     public IReadOnlyList<SiteGroup> Groups { get; private set; } = [];
     public int OverdueCount { get; private set; }
     public int DueSoonCount { get; private set; }
@@ -117,7 +119,7 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publ
 
     private async Task<PortalUser?> CurrentUserAsync(CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = currentUser.Id;
         return userId is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
     }
 
@@ -128,7 +130,8 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, PublicUrls publ
         var today = Today;
         var horizon = today.AddDays(DaysAhead);
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = currentUser.Id;
+        SeesEverySite = scope.AllSites;
         HasFeed = await db.Users.AnyAsync(u => u.Id == userId && u.CalendarFeedTokenHash != null, cancellationToken);
 
         var sitesInScope = db.Sites.AsNoTracking().InScope(scope);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ using PspPortal.Web.Domain;
 namespace PspPortal.Web.Pages.Milestones;
 
 /// <summary>Adds a milestone to a site's current engagement, beyond the standard plan.</summary>
-public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock, IValidator<NewModel.MilestoneInput> validator) : PageModel
+public class NewModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, TimeProvider clock, IValidator<NewModel.MilestoneInput> validator) : PageModel
 {
     public sealed class MilestoneInput
     {
@@ -82,13 +81,12 @@ public class NewModel(PortalDbContext db, SiteScope siteScope, TimeProvider cloc
             return Page();
         }
 
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken);
+        var actor = await currentUser.ActorAsync(cancellationToken);
         EngagementMilestone milestone;
         try
         {
             milestone = engagement.AddMilestone(Input.Title!, Input.Kind, Input.DueDate!.Value, Input.OwnerName,
-                new MilestoneActor(userId, name ?? User.Identity?.Name ?? "Unknown"), clock.GetUtcNow().UtcDateTime, Input.Reason);
+                actor, clock.GetUtcNow().UtcDateTime, Input.Reason);
         }
         catch (MilestoneException e)
         {

@@ -7,7 +7,7 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Pages.Sites;
 
-public class IndexModel(SiteQueries queries, SiteScope siteScope, PortalDbContext db) : PageModel
+public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser currentUser, PortalDbContext db) : PageModel
 {
     public const int PageSize = 25;
 
@@ -29,6 +29,9 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, PortalDbContex
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
     public IReadOnlyList<string> States { get; private set; } = [];
 
+    /// <summary>The user's scope is every site (administrators and BJA staff), for the page's words.</summary>
+    public bool SeesEverySite { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // Bad query values (a page of -5, an unknown status) fall back to the defaults instead of failing; a cohort
@@ -41,6 +44,7 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, PortalDbContex
         }
 
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        SeesEverySite = await currentUser.SeesEverySiteAsync(cancellationToken);
         var inScope = await queries.SitesInScopeAsync(cancellationToken);
         States = await inScope.Select(s => s.State).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
         Cohorts = (await db.Cohorts.AsNoTracking()

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +13,7 @@ namespace PspPortal.Web.Pages.Tta;
 public class DetailsModel(
     PortalDbContext db,
     SiteScope siteScope,
+    CurrentUser currentUser,
     ServiceClock serviceClock,
     TimeProvider time,
     IValidator<DetailsModel.ActionInput> actionValidator,
@@ -139,7 +139,7 @@ public class DetailsModel(
             return await RefuseAsync(id, "Choose one of the actions on this page.", StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (!TtaPermissions.MayTake(action, UserRoles(), siteInScope: true))
+        if (!await currentUser.MayTakeAsync(action, request.SiteId, cancellationToken))
         {
             return await RefuseAsync(id, $"You cannot {TtaWorkflow.ButtonLabel(action).ToLowerInvariant()} on this request: that is for {WhoMay(action)}.", StatusCodes.Status403Forbidden, cancellationToken);
         }
@@ -181,7 +181,7 @@ public class DetailsModel(
             DeliveredOn: Act.DeliveredOn,
             DeliverySummary: Act.DeliverySummary);
 
-        var actor = await ActorAsync(cancellationToken);
+        var actor = await currentUser.ActorAsync(cancellationToken);
         try
         {
             request.Take(action, details, actor, now, serviceClock);
@@ -212,14 +212,14 @@ public class DetailsModel(
     public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        var request = await db.TtaRequests.AsNoTracking().InScope(scope).Where(r => r.Id == id).Select(r => new { r.Id }).SingleOrDefaultAsync(cancellationToken);
+        var request = await db.TtaRequests.AsNoTracking().InScope(scope).Where(r => r.Id == id).Select(r => new { r.Id, r.SiteId }).SingleOrDefaultAsync(cancellationToken);
         if (request is null)
         {
             return NotFound();
         }
 
         ModelState.Clear();
-        if (!TtaPermissions.MayComment(UserRoles(), siteInScope: true))
+        if (!await currentUser.MayCommentAsync(request.SiteId, cancellationToken))
         {
             return await RefuseAsync(id, "Your role cannot comment on requests.", StatusCodes.Status403Forbidden, cancellationToken);
         }
@@ -232,7 +232,7 @@ public class DetailsModel(
             return Page();
         }
 
-        var actor = await ActorAsync(cancellationToken);
+        var actor = await currentUser.ActorAsync(cancellationToken);
         db.TtaRequestComments.Add(new TtaRequestComment
         {
             TtaRequestId = id,
@@ -264,9 +264,8 @@ public class DetailsModel(
         var now = time.GetUtcNow().UtcDateTime;
         TtaRequest = request;
         Today = serviceClock.DayOf(now);
-        var roles = UserRoles();
-        AllowedActions = TtaPermissions.AllowedActions(request.Status, roles, siteInScope: true);
-        MayComment = TtaPermissions.MayComment(roles, siteInScope: true);
+        AllowedActions = await currentUser.AllowedActionsAsync(request.SiteId, request.Status, cancellationToken);
+        MayComment = await currentUser.MayCommentAsync(request.SiteId, cancellationToken);
         DecisionClock = serviceClock.Decision(request, now);
         DeliveryClock = serviceClock.Delivery(request, now);
         IsOverdue = request.IsOverdueOn(Today);
@@ -293,15 +292,6 @@ public class DetailsModel(
             "The page shows the current values; check them and act again if you still need to.");
         return new PageResult { StatusCode = StatusCodes.Status409Conflict };
     }
-
-    private async Task<TtaActor> ActorAsync(CancellationToken cancellationToken)
-    {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(cancellationToken);
-        return new TtaActor(userId, name);
-    }
-
-    private List<string> UserRoles() => [.. Roles.All.Where(User.IsInRole)];
 
     private static string WhoMay(TtaAction action) => TtaWorkflow.PartyFor(action) == TtaParty.Requester
         ? "the site's points of contact and its liaison"

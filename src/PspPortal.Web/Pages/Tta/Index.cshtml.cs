@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
-using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Pages.Tta;
 
-public class IndexModel(PortalDbContext db, SiteScope siteScope, RequestQueries queries) : PageModel
+public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, RequestQueries queries) : PageModel
 {
     public const int PageSize = 25;
 
@@ -71,7 +70,7 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, RequestQueries 
         var scopedEngagements = db.Engagements.AsNoTracking().InScope(scope);
         Cohorts = await db.Cohorts.AsNoTracking().Where(c => scopedEngagements.Any(e => e.CohortId == c.Id)).OrderBy(c => c.Year).ThenBy(c => c.Name)
             .Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);
-        MaySubmit = TtaPermissions.MaySubmit([.. Roles.All.Where(User.IsInRole)]);
+        MaySubmit = currentUser.MaySubmitRequests;
         return Page();
     }
 

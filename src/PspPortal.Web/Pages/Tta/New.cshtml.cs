@@ -14,6 +14,7 @@ namespace PspPortal.Web.Pages.Tta;
 public class NewModel(
     PortalDbContext db,
     SiteScope siteScope,
+    CurrentUser currentUser,
     ReferenceNumbers referenceNumbers,
     ServiceClock serviceClock,
     TimeProvider time,
@@ -103,7 +104,7 @@ public class NewModel(
             return Page();
         }
 
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == UserId).Select(u => new { u.Id, u.FullName }).SingleAsync(cancellationToken);
+        var user = await currentUser.ActorAsync(cancellationToken);
         var request = new TtaRequest
         {
             ReferenceNumber = await referenceNumbers.NextAsync(Input.Today.Year, cancellationToken),
@@ -115,8 +116,8 @@ public class NewModel(
             DeliveryMode = Input.DeliveryMode!.Value,
             Priority = Input.Priority!.Value,
             NeededBy = Input.NeededBy!.Value,
-            RequesterId = user.Id,
-            RequesterName = user.FullName,
+            RequesterId = user.UserId,
+            RequesterName = user.Name,
             Status = TtaStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
@@ -124,7 +125,7 @@ public class NewModel(
 
         if (!draft)
         {
-            request.Apply(TtaAction.Submit, new TtaActor(user.Id, user.FullName), now, null, serviceClock);
+            request.Apply(TtaAction.Submit, user, now, null, serviceClock);
         }
 
         db.TtaRequests.Add(request);
@@ -135,7 +136,6 @@ public class NewModel(
         return Redirect($"/Tta/{request.Id}");
     }
 
-    private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
