@@ -32,13 +32,9 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, [FromServices] SiteQueries queries, CancellationToken cancellationToken)
     {
+        // Out of scope and missing are the same answer: the query goes through InScope (ADR 0004), nothing else decides.
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        if (!scope.Includes(id))
-        {
-            return NotFound();
-        }
-
-        var site = await queries.Summarize(db.Sites.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var site = await queries.Summarize(db.Sites.AsNoTracking().InScope(scope).Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
         if (site is null)
         {
             return NotFound();
