@@ -37,9 +37,8 @@ public sealed class Reauthentication(
         }
 
         var answer = passwordOrCode ?? string.Empty;
-        var code = AuthenticatorCode.Normalize(answer);
-        var right = user.TwoFactorEnabled && code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+        var right = user.TwoFactorEnabled && AuthenticatorCode.IsWellFormed(answer)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Normalize(answer))
             : await users.CheckPasswordAsync(user, answer);
         if (!right)
         {

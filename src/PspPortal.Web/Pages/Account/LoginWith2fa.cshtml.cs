@@ -32,10 +32,7 @@ public class LoginWith2faModel(SignInManager<PortalUser> signInManager, SignInTh
     {
         public Validator()
         {
-            RuleFor(i => i.Code).NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app.")
-                .Must(c => AuthenticatorCode.Normalize(c).Length == 6 && AuthenticatorCode.Normalize(c).All(char.IsAsciiDigit))
-                .When(i => !string.IsNullOrEmpty(i.Code))
-                .WithMessage("Enter the 6 digits your authenticator app shows, like 123456.");
+            RuleFor(i => i.Code).IsAuthenticatorCode();
         }
     }
 
