@@ -7,8 +7,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure.Security;
-using PspPortal.Web.Pages.Tta;
-using PspPortal.Web.Pages.Admin;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -45,8 +44,8 @@ public static class WebServiceExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<SiteScope>();
-        services.AddScoped<Pages.Sites.SiteQueries>();
-        services.AddScoped<Pages.Cohorts.CohortQueries>();
+        services.AddScoped<SiteQueries>();
+        services.AddScoped<CohortQueries>();
         services.AddScoped<SecurityAuditor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 

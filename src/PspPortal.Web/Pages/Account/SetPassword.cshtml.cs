@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Security;
-using PspPortal.Web.Pages.Admin.Users;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Account;
 

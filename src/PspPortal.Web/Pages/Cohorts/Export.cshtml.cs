@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PspPortal.Web.Pages.Sites;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Cohorts;
 

@@ -7,6 +7,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Milestones;
 

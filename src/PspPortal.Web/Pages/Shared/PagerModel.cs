@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PspPortal.Web.Pages;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>The model of _Pager: the page, how many there are, and the query of a page number (filters kept).</summary>
 public sealed record PagerModel(string PageName, int Current, int Count, Func<int, Dictionary<string, string>> RouteFor)

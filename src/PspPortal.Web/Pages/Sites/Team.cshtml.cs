@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
-using PspPortal.Web.Pages.Admin.Users;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Sites;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Tta;
 

@@ -8,6 +8,7 @@ using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Security;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Admin.Users;
 

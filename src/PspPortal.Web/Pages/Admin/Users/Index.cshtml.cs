@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Admin.Users;
 

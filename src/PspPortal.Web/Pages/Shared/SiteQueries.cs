@@ -3,7 +3,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
-namespace PspPortal.Web.Pages.Sites;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>One line per site: its current engagement and the figures people look for first, counted by the database
 /// with the rules of <see cref="MilestoneFigures"/> and <see cref="RequestFigures"/>.</summary>

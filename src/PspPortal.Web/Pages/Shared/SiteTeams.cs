@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
-namespace PspPortal.Web.Pages.Admin.Users;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>Adding an account to a site's team, shared by the account page and the site-team page.</summary>
 public static class SiteTeams

@@ -4,7 +4,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
-namespace PspPortal.Web.Pages.Tta;
+namespace PspPortal.Web.Pages.Shared;
 
 public enum RequestSort
 {
