@@ -7,7 +7,6 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure.Security;
-using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -44,12 +43,8 @@ public static class WebServiceExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<SiteScope>();
-        services.AddScoped<SiteQueries>();
-        services.AddScoped<CohortQueries>();
         services.AddScoped<SecurityAuditor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
-
-        services.AddScoped<AccountsNeedingAttentionQuery>();
         return services;
     }
 
@@ -62,7 +57,6 @@ public static class WebServiceExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<RequestQueries>();
         services.AddScoped<ReferenceNumbers>();
         services.AddHsts(options =>
         {
