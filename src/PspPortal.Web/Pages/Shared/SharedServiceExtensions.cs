@@ -16,6 +16,7 @@ public static class SharedServiceExtensions
         services.AddScoped<CohortQueries>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<AccountsNeedingAttentionQuery>();
+        services.AddScoped<SiteTeams>();
         return services;
     }
 }
