@@ -5,15 +5,17 @@ using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Tta;
 
 /// <summary>/Tta/Export: the list's requests, with the same filters (all pages), as CSV with every field.</summary>
-public class ExportModel(RequestQueries queries) : PageModel
+public class ExportModel(PortalDbContext db, SiteScope siteScope, RequestQueries queries) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    [FromQuery]
     public RequestFilter Filter { get; set; } = new();
 
     /// <summary>One row of the export: every field of the request, in the order a reader expects.</summary>
@@ -48,18 +50,15 @@ public class ExportModel(RequestQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // As on the list: unknown filter values are ignored, and another site's (or cohort's) requests do not exist.
-        if (!await queries.AreFiltersInScopeAsync(Filter, cancellationToken))
+        Filter.Normalize();
+        if (!await siteScope.FiltersInScopeAsync(Filter.Site, Filter.Cohort, cancellationToken))
         {
             return NotFound();
         }
 
-        if (Filter.Q is { Length: > RequestFilter.MaxTextLength } q)
-        {
-            Filter.Q = q[..RequestFilter.MaxTextLength];
-        }
-
         var today = queries.Today;
-        var requests = await queries.FilteredAsync(Filter, cancellationToken);
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var requests = Filter.Apply(db.TtaRequests.AsNoTracking().InScope(scope), today);
         var rows = await requests.Select(r => new
         {
             r.ReferenceNumber,
