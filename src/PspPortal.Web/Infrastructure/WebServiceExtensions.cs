@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
-using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using PspPortal.Web.Domain;
+using PspPortal.Web.Data;
 using PspPortal.Web.Infrastructure;
 
 namespace PspPortal.Web.Pages.Shared;

@@ -100,7 +100,7 @@ public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, 
         Members = await db.SiteTeamMembers.AsNoTracking()
             .Where(m => m.SiteId == Id)
             .OrderBy(m => m.TeamRole).ThenBy(m => m.FullName)
-            .Select(m => new MemberRow(m.Id, m.FullName, m.TeamRole, m.Organization, m.User == null ? null : m.User.Email))
+            .Select(m => new MemberRow(m.Id, m.FullName, m.TeamRole, m.Organization, db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstOrDefault()))
             .ToListAsync();
         AccountOptions = (await db.Users.AsNoTracking()
                 .Where(u => !u.IsDisabled)
