@@ -1,6 +1,8 @@
 using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Logging;
 using PspPortal.Web.Infrastructure.Security;
+using PspPortal.Web.Pages.Milestones;
+using PspPortal.Web.Pages.Shared;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +32,7 @@ builder.Services
     .AddPortalAccountSecurity(builder.Environment)
     .AddPortalDataProtection(builder.Configuration, builder.Environment)
     .AddPortalWeb()
+    .AddPortalPageServices()
     .AddPortalRequestLimits();
 
 var app = builder.Build();
@@ -46,6 +49,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDe
 }
 
 app.UsePortalPipeline();
+
+// Endpoints a feature maps itself, beside the Razor Pages (Infrastructure does not know the features).
+app.MapCalendarFeed();
 await app.RunAsync();
 return 0;
 

@@ -18,7 +18,6 @@ public class SiteTeamMember
     public int SiteId { get; set; }
     public Site? Site { get; set; }
     public string? UserId { get; set; }
-    public PortalUser? User { get; set; }
     public required string FullName { get; set; }
     public SiteTeamRole TeamRole { get; set; }
 

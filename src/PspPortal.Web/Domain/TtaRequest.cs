@@ -49,7 +49,6 @@ public class TtaRequest
     public TtaPriority Priority { get; set; }
     public DateOnly NeededBy { get; set; }
     public string? RequesterId { get; set; }
-    public PortalUser? Requester { get; set; }
     public required string RequesterName { get; set; }
     public string? AssignedProvider { get; set; }
     public DateOnly? ScheduledFor { get; set; }

@@ -1,6 +1,5 @@
 using PspPortal.Web.Infrastructure.Logging;
 using PspPortal.Web.Infrastructure.Security;
-using PspPortal.Web.Pages.Milestones;
 using Serilog;
 using Serilog.Events;
 
@@ -40,7 +39,7 @@ public static class PipelineExtensions
             // Calendar apps poll their feed every hour: successful polls are routine, not news.
             var standard = options.GetLevel;
             options.GetLevel = (context, elapsed, exception) =>
-                context.Request.Path.StartsWithSegments(CalendarFeed.PathPrefix, StringComparison.OrdinalIgnoreCase) && exception is null && context.Response.StatusCode < 500
+                context.Request.Path.StartsWithSegments(SecretPathRedactor.FeedPathPrefix, StringComparison.OrdinalIgnoreCase) && exception is null && context.Response.StatusCode < 500
                     ? LogEventLevel.Verbose
                     : standard(context, elapsed, exception);
         });
@@ -54,7 +53,6 @@ public static class PipelineExtensions
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
-        app.MapCalendarFeed();
         return app;
     }
 }

@@ -5,10 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
-using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure.Security;
-using PspPortal.Web.Pages.Tta;
-using PspPortal.Web.Pages.Admin;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -46,12 +43,8 @@ public static class WebServiceExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<SiteScope>();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<Pages.Sites.SiteQueries>();
-        services.AddScoped<Pages.Cohorts.CohortQueries>();
         services.AddScoped<SecurityAuditor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
-
-        services.AddScoped<AccountsNeedingAttentionQuery>();
         return services;
     }
 
@@ -64,7 +57,6 @@ public static class WebServiceExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<RequestQueries>();
         services.AddScoped<ReferenceNumbers>();
         services.AddHsts(options =>
         {

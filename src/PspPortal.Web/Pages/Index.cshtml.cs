@@ -3,9 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
-using PspPortal.Web.Pages.Admin;
-using PspPortal.Web.Pages.Cohorts;
-using PspPortal.Web.Pages.Sites;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages;
 

@@ -52,9 +52,9 @@ public class DemoSeedTests(PortalFactory factory)
     {
         await using var db = factory.CreateDbContext();
         async Task<List<string>> SitesOf(string email) => await db.SiteTeamMembers
-            .Where(m => m.User!.Email == email).Select(m => m.Site!.Name).OrderBy(n => n).ToListAsync();
+            .Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == email)).Select(m => m.Site!.Name).OrderBy(n => n).ToListAsync();
 
-        var liaisonCohorts = await db.SiteTeamMembers.Where(m => m.User!.Email == DemoUsers.Liaison)
+        var liaisonCohorts = await db.SiteTeamMembers.Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == DemoUsers.Liaison))
             .Select(m => m.Site!.Engagements.OrderByDescending(e => e.StartDate).First().CohortId).Distinct().CountAsync();
 
         Assert.Equal(["Tampa"], await SitesOf(DemoUsers.Poc));

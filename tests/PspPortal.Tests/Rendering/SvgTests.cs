@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using PspPortal.Web.Domain;
-using PspPortal.Web.Pages.Cohorts;
+using PspPortal.Web.Pages.Shared;
 using PspPortal.Web.Pages.Sites;
 
 namespace PspPortal.Tests.Rendering;

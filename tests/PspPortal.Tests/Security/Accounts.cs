@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using PspPortal.Tests.Infrastructure;
+using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Tests.Security;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PspPortal.Tests.Infrastructure;
-using PspPortal.Web.Domain;
+using PspPortal.Web.Data;
 
 namespace PspPortal.Tests.Security;
 

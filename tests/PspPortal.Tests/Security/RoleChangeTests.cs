@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PspPortal.Tests.Infrastructure;
+using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Tests.Security;

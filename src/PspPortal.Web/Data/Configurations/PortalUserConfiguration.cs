@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Data.Configurations;
 

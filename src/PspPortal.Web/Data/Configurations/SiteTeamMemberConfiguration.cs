@@ -14,7 +14,7 @@ internal sealed class SiteTeamMemberConfiguration : IEntityTypeConfiguration<Sit
         builder.Property(m => m.Title).HasMaxLength(200);
         builder.Property(m => m.Email).HasMaxLength(256);
         builder.HasOne(m => m.Site).WithMany(s => s.TeamMembers).HasForeignKey(m => m.SiteId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.SetNull);
 
         // The scope query: "which sites is this user on the team of?"
         builder.HasIndex(m => new { m.UserId, m.SiteId });

@@ -23,7 +23,7 @@ internal sealed class TtaRequestConfiguration : IEntityTypeConfiguration<TtaRequ
 
         builder.HasOne(r => r.Site).WithMany(s => s.TtaRequests).HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.CoreArea).WithMany().HasForeignKey(r => r.CoreAreaId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(r => r.Requester).WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.History).WithOne().HasForeignKey(t => t.TtaRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Comments).WithOne().HasForeignKey(c => c.TtaRequestId).OnDelete(DeleteBehavior.Cascade);
 

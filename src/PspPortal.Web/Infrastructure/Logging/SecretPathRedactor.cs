@@ -13,9 +13,12 @@ namespace PspPortal.Web.Infrastructure.Logging;
 /// <see cref="Redacted"/>, so no sink ever receives the token, whatever the level, status or source.</summary>
 public sealed partial class SecretPathRedactor : ILogEventEnricher
 {
-    public const string Redacted = "/Calendar/(secret).ics";
+    /// <summary>Where calendar feeds are served (Pages/Milestones/CalendarFeed maps them under it).</summary>
+    public const string FeedPathPrefix = "/Calendar";
 
-    private const string Marker = "/Calendar/";
+    public const string Redacted = FeedPathPrefix + "/(secret).ics";
+
+    private const string Marker = FeedPathPrefix + "/";
 
     /// <summary>The segment after /Calendar/ (with or without .ics), matched without regard to case as routing is.</summary>
     [GeneratedRegex(@"/Calendar/[^/?#\s""'<>]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

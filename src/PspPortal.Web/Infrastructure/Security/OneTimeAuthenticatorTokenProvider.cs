@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using PspPortal.Web.Domain;
+using PspPortal.Web.Data;
 
 namespace PspPortal.Web.Infrastructure.Security;
 

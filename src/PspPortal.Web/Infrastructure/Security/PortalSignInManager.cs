@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PspPortal.Web.Domain;
+using PspPortal.Web.Data;
 
 namespace PspPortal.Web.Infrastructure.Security;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using PspPortal.Web.Data;
-using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Infrastructure.Security;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Infrastructure.Security;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PspPortal.Web.Domain;
+using PspPortal.Web.Data;
 
 namespace PspPortal.Web.Infrastructure.Security;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PspPortal.Web.Domain;
+using PspPortal.Web.Data;
 
 namespace PspPortal.Web.Pages.Account;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
-using PspPortal.Web.Pages.Sites;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Cohorts;
 

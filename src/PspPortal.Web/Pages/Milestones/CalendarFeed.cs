@@ -10,6 +10,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Infrastructure.Logging;
 
 namespace PspPortal.Web.Pages.Milestones;
 
@@ -18,7 +19,8 @@ namespace PspPortal.Web.Pages.Milestones;
 /// secret (<see cref="PortalUser.CalendarFeedTokenHash"/>), shows the link once, and the user can replace or revoke it.</summary>
 public static class CalendarFeed
 {
-    public const string PathPrefix = "/Calendar";
+    /// <summary>The feeds' path, which the logs know as a secret one (<see cref="SecretPathRedactor"/>).</summary>
+    public const string PathPrefix = SecretPathRedactor.FeedPathPrefix;
     public const string RoutePattern = "/Calendar/{token}.ics";
 
     /// <summary>How far back the feed reaches: older milestones are history, not planning.</summary>

@@ -7,6 +7,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Milestones;
 
@@ -30,14 +31,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
 
     public sealed record SiteGroup(int SiteId, string SiteName, IReadOnlyList<Row> Milestones);
 
-    [FromQuery(Name = "show")]
-    public Window Show { get; set; } = Window.All;
-
-    [FromQuery(Name = "site")]
-    public int? SiteId { get; set; }
-
-    [FromQuery(Name = "cohort")]
-    public int? CohortId { get; set; }
+    /// <summary>The filter, bound from the query string (named like the form's fields), so a view can be bookmarked.</summary>
+    [FromQuery]
+    public FilterModel Filter { get; set; } = new();
 
     [FromQuery(Name = PagerModel.QueryName)]
     public int PageNumber { get; set; } = 1;
@@ -50,7 +46,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
     public int OverdueCount { get; private set; }
     public int DueSoonCount { get; private set; }
     public int SiteTotal { get; private set; }
-    public int PageCount => Math.Max(1, (SiteTotal + SitesPerPage - 1) / SitesPerPage);
+
+    /// <summary>The list is paged by site, <see cref="SitesPerPage"/> sites a page.</summary>
+    public PagerModel Pager { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Sites { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
 
@@ -63,13 +61,28 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
     [TempData]
     public string? StatusMessage { get; set; }
 
+    public sealed class FilterModel
+    {
+        public Window Show { get; set; } = Window.All;
+        public int? Site { get; set; }
+        public int? Cohort { get; set; }
+
+        /// <summary>The filter as query-string values, for links that keep it.</summary>
+        public Dictionary<string, string?> ToQuery() => new()
+        {
+            ["show"] = Show == Window.All ? null : Show.ToString(),
+            ["site"] = Site?.ToString(CultureInfo.InvariantCulture),
+            ["cohort"] = Cohort?.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // Bad values fall back to the defaults; a site or cohort out of scope answers as if it did not exist.
+        // Bad values are left unbound: the defaults stand. A site or cohort out of scope answers as if it did not exist.
         ModelState.Clear();
-        SiteId = SiteId is > 0 ? SiteId : null;
-        CohortId = CohortId is > 0 ? CohortId : null;
-        if (!await siteScope.FiltersInScopeAsync(SiteId, CohortId, cancellationToken))
+        Filter.Site = Filter.Site is > 0 ? Filter.Site : null;
+        Filter.Cohort = Filter.Cohort is > 0 ? Filter.Cohort : null;
+        if (!await siteScope.FiltersInScopeAsync(Filter.Site, Filter.Cohort, cancellationToken))
         {
             return NotFound();
         }
@@ -111,12 +124,6 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         return RedirectToPage(null, null, "calendar");
     }
 
-    public Dictionary<string, string> RouteFor(int page) => PagerModel.Query(
-        page,
-        ("show", Show == Window.All ? null : Show.ToString()),
-        ("site", SiteId?.ToString(CultureInfo.InvariantCulture)),
-        ("cohort", CohortId?.ToString(CultureInfo.InvariantCulture)));
-
     private async Task<PortalUser?> CurrentUserAsync(CancellationToken cancellationToken)
     {
         var userId = currentUser.Id;
@@ -125,7 +132,6 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var today = Today;
         var horizon = today.AddDays(DaysAhead);
@@ -145,12 +151,12 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
             .Select(c => (c.Id, c.Name)).ToList();
 
         var milestones = db.Milestones.AsNoTracking().InScope(scope).Where(m => m.Status == MilestoneStatus.Planned);
-        if (SiteId is { } siteId)
+        if (Filter.Site is { } siteId)
         {
             milestones = milestones.Where(m => m.Engagement!.SiteId == siteId);
         }
 
-        if (CohortId is { } cohortId)
+        if (Filter.Cohort is { } cohortId)
         {
             milestones = milestones.Where(m => m.Engagement!.CohortId == cohortId);
         }
@@ -159,7 +165,7 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         var dueSoon = milestones.Where(m => m.DueDate >= today && m.DueDate <= horizon);
         OverdueCount = await overdue.CountAsync(cancellationToken);
         DueSoonCount = await dueSoon.CountAsync(cancellationToken);
-        var shown = Show switch
+        var shown = Filter.Show switch
         {
             Window.Overdue => overdue,
             Window.DueSoon => dueSoon,
@@ -168,10 +174,11 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
 
         var siteIds = shown.Select(m => m.Engagement!.SiteId).Distinct();
         SiteTotal = await siteIds.CountAsync(cancellationToken);
+        Pager = new PagerModel(PageNumber, SiteTotal, SitesPerPage, "/Milestones", Filter.ToQuery(), "Pages of sites");
         var pageSites = await db.Sites.AsNoTracking()
             .Where(s => siteIds.Contains(s.Id))
             .OrderBy(s => s.Name).ThenBy(s => s.State)
-            .Skip((PageNumber - 1) * SitesPerPage).Take(SitesPerPage)
+            .Skip(Pager.Skip).Take(SitesPerPage)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
         var overdueRule = EngagementMilestone.Overdue.Expression;

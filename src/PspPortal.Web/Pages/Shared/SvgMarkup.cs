@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PspPortal.Web.Pages;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>Small helpers for the server-rendered SVG pictures: every piece of text goes through <see cref="Text"/>,
 /// every number is written with the invariant culture. No inline styles: presentation attributes and site.css classes only.</summary>

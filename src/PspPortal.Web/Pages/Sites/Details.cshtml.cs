@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Sites;
 

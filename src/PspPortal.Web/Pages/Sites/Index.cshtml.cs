@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Sites;
 
@@ -11,39 +13,70 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser cu
 {
     public const int PageSize = 25;
 
-    [FromQuery(Name = "cohort")]
-    public int? CohortId { get; set; }
-
-    [FromQuery(Name = "state")]
-    public string? State { get; set; }
-
-    [FromQuery(Name = "status")]
-    public EngagementStatus? Status { get; set; }
+    /// <summary>The filter, bound from the query string (named like the form's fields), so a view can be bookmarked.</summary>
+    [FromQuery]
+    public FilterModel Filter { get; set; } = new();
 
     [FromQuery(Name = PagerModel.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public PagerModel Pager { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
     public IReadOnlyList<string> States { get; private set; } = [];
 
     /// <summary>The user's scope is every site (administrators and BJA staff), for the page's words.</summary>
     public bool SeesEverySite { get; private set; }
 
+    public sealed class FilterModel
+    {
+        public int? Cohort { get; set; }
+        public string? State { get; set; }
+        public EngagementStatus? Status { get; set; }
+
+        /// <summary>The filter as query-string values, for links that keep it.</summary>
+        public Dictionary<string, string?> ToQuery() => new()
+        {
+            ["cohort"] = Cohort?.ToString(CultureInfo.InvariantCulture),
+            ["state"] = State,
+            ["status"] = Status?.ToString(),
+        };
+
+        /// <summary>The sites that pass the filter; the engagement status is that of the site's current engagement.</summary>
+        public IQueryable<Site> Apply(IQueryable<Site> sites)
+        {
+            if (Cohort is { } cohortId)
+            {
+                sites = sites.Where(s => s.Engagements.Any(e => e.CohortId == cohortId));
+            }
+
+            if (!string.IsNullOrWhiteSpace(State))
+            {
+                var state = State.Trim().ToUpperInvariant();
+                sites = sites.Where(s => s.State == state);
+            }
+
+            if (Status is { } status)
+            {
+                sites = sites.Where(s => s.Engagements.OrderByDescending(e => e.StartDate).Select(e => e.Status).FirstOrDefault() == status);
+            }
+
+            return sites;
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // Bad query values (a page of -5, an unknown status) fall back to the defaults instead of failing; a cohort
-        // out of scope answers as if it did not exist.
+        // Bad query values (a page of -5, an unknown status) are left unbound: the defaults stand. A cohort out of
+        // scope answers as if it did not exist.
         ModelState.Clear();
-        CohortId = CohortId is > 0 ? CohortId : null;
-        if (!await siteScope.FiltersInScopeAsync(null, CohortId, cancellationToken))
+        Filter.Cohort = Filter.Cohort is > 0 ? Filter.Cohort : null;
+        if (!await siteScope.FiltersInScopeAsync(null, Filter.Cohort, cancellationToken))
         {
             return NotFound();
         }
 
-        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         SeesEverySite = await currentUser.SeesEverySiteAsync(cancellationToken);
         var inScope = await queries.SitesInScopeAsync(cancellationToken);
         States = await inScope.Select(s => s.State).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
@@ -54,15 +87,11 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser cu
                 .ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.Name)).ToList();
 
-        (var items, Total) = await queries.ListAsync(new SiteFilter(CohortId, State, Status), PageNumber, PageSize, cancellationToken);
-        Sites = items;
+        var sites = Filter.Apply(inScope);
+        Total = await sites.CountAsync(cancellationToken);
+        Pager = new PagerModel(PageNumber, Total, PageSize, "/Sites", Filter.ToQuery(), "Pages of sites");
+        Sites = await queries.Summarize(sites.OrderBy(s => s.Name).ThenBy(s => s.State).Skip(Pager.Skip).Take(PageSize))
+            .ToListAsync(cancellationToken);
         return Page();
     }
-
-    /// <summary>The query of this view on another page, so a filtered view can be bookmarked and shared.</summary>
-    public Dictionary<string, string> RouteFor(int page) => PagerModel.Query(
-        page,
-        ("cohort", CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ("state", State),
-        ("status", Status?.ToString()));
 }

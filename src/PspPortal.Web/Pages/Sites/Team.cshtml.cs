@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
-using PspPortal.Web.Pages.Admin.Users;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Sites;
 
 /// <summary>A site's team: who is on it with which team role, and which accounts the places give scope to.
 /// BJA staff and administrators manage it (policy ManageSiteTeams, set by convention).</summary>
-public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, IValidator<TeamModel.InputModel> validator) : PageModel
+public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, SiteTeams siteTeams, IValidator<TeamModel.InputModel> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -70,7 +70,7 @@ public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, 
             return Page();
         }
 
-        StatusMessage = await SiteTeams.AddAsync(db, Id, account, Input.TeamRole!.Value)
+        StatusMessage = await siteTeams.AddAsync(Id, account, Input.TeamRole!.Value)
             ? $"{account.FullName} is on the team as {SiteTeamRoles.DisplayName(Input.TeamRole.Value)}."
             : $"{account.FullName} already has that place on the team.";
         return RedirectToPage(new { Id });
@@ -78,14 +78,12 @@ public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, 
 
     public async Task<IActionResult> OnPostRemoveAsync()
     {
-        var member = await db.SiteTeamMembers.SingleOrDefaultAsync(m => m.Id == MemberId && m.SiteId == Id);
+        var member = await siteTeams.RemoveFromSiteAsync(Id, MemberId);
         if (member is null)
         {
             return NotFound();
         }
 
-        db.SiteTeamMembers.Remove(member);
-        await db.SaveChangesAsync();
         StatusMessage = $"{member.FullName} is no longer on the team as {SiteTeamRoles.DisplayName(member.TeamRole)}.";
         return RedirectToPage(new { Id });
     }
@@ -102,7 +100,7 @@ public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, 
         Members = await db.SiteTeamMembers.AsNoTracking()
             .Where(m => m.SiteId == Id)
             .OrderBy(m => m.TeamRole).ThenBy(m => m.FullName)
-            .Select(m => new MemberRow(m.Id, m.FullName, m.TeamRole, m.Organization, m.User == null ? null : m.User.Email))
+            .Select(m => new MemberRow(m.Id, m.FullName, m.TeamRole, m.Organization, db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstOrDefault()))
             .ToListAsync();
         AccountOptions = (await db.Users.AsNoTracking()
                 .Where(u => !u.IsDisabled)

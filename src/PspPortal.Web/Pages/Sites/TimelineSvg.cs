@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PspPortal.Web.Domain;
-using static PspPortal.Web.Pages.SvgMarkup;
+using static PspPortal.Web.Pages.Shared.SvgMarkup;
 
 namespace PspPortal.Web.Pages.Sites;
 

@@ -1,18 +1,17 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Tta;
 
 /// <summary>/Tta/Export: the list's requests, with the same filters (all pages), as CSV with every field.</summary>
-public class ExportModel(RequestQueries queries) : PageModel
+public class ExportModel(PortalDbContext db, SiteScope siteScope, RequestQueries queries) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    [FromQuery]
     public RequestFilter Filter { get; set; } = new();
 
     /// <summary>One row of the export: every field of the request, in the order a reader expects.</summary>
@@ -47,19 +46,16 @@ public class ExportModel(RequestQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // As on the list: unknown filter values are ignored, and another site's (or cohort's) requests do not exist.
-        if (!await queries.AreFiltersInScopeAsync(Filter, cancellationToken))
+        Filter.Normalize();
+        if (!await siteScope.FiltersInScopeAsync(Filter.Site, Filter.Cohort, cancellationToken))
         {
             return NotFound();
         }
 
-        if (Filter.Q is { Length: > RequestFilter.MaxTextLength } q)
-        {
-            Filter.Q = q[..RequestFilter.MaxTextLength];
-        }
-
         var today = queries.Today;
-        var requests = await queries.FilteredAsync(Filter, cancellationToken);
-        var rows = await requests.Select(r => new
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var requests = Filter.Apply(db.TtaRequests.AsNoTracking().InScope(scope), today);
+        var rows = requests.Select(r => new
         {
             r.ReferenceNumber,
             Site = r.Site!.Name,
@@ -88,30 +84,16 @@ public class ExportModel(RequestQueries queries) : PageModel
             r.DecisionDueOn,
             r.DeliveryDueOn,
             Comments = r.Comments.Count,
-        }).ToListAsync(cancellationToken);
+        }).AsAsyncEnumerable();
 
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            // A cell that starts with = + - @ is prefixed so that a spreadsheet does not run it as a formula.
-            InjectionOptions = InjectionOptions.Escape,
-        };
-        await using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, config))
-        {
-            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-dd'T'HH:mm:ss'Z'"];
-            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = ["yyyy-MM-dd'T'HH:mm:ss'Z'"];
-            csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
-            csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly?>().Formats = ["yyyy-MM-dd"];
-            await csv.WriteRecordsAsync(rows.Select(r => new Row(
+        var fileName = $"tta-requests-{today:yyyy-MM-dd}.csv";
+        return CsvFile.Of(
+            rows.Select(r => new Row(
                 r.ReferenceNumber, r.Site, r.State, r.CoreArea, r.Title, r.Description, r.DesiredOutcome,
                 TtaWorkflow.DeliveryModeDisplay(r.DeliveryMode), r.Priority.ToString(), r.NeededBy, r.RequesterName, r.AssignedProvider,
                 TtaWorkflow.StatusDisplay(r.Status), r.Overdue, r.ScheduledFor, r.DeliveredOn, r.DeliverySummary,
                 r.CreatedAt, r.SubmittedAt, r.FirstDecisionAt, r.ApprovedAt, r.DeliveredAt, r.UpdatedAt, r.DecisionDueOn, r.DeliveryDueOn,
-                r.Comments)), cancellationToken);
-        }
-
-        var fileName = $"tta-requests-{today:yyyy-MM-dd}.csv";
-        return File(buffer.ToArray(), "text/csv; charset=utf-8", fileName);
+                r.Comments)),
+            fileName);
     }
 }

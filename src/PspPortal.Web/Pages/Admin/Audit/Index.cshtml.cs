@@ -1,11 +1,11 @@
 using System.Globalization;
-using CsvHelper;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Admin.Audit;
 
@@ -22,31 +22,46 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<Index
     /// <summary>The most rows one export holds.</summary>
     public const int ExportLimit = 100_000;
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    /// <summary>The filter, bound from the query string (named like the form's fields), so a view can be bookmarked;
+    /// the export reads the same.</summary>
+    [FromQuery]
+    public FilterModel Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "user")]
-    public string? UserFilter { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Kind { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? EntityType { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = PagerModel.QueryName)]
+    [FromQuery(Name = PagerModel.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public int TotalCount { get; private set; }
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public PagerModel Pager { get; private set; } = null!;
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+
+    public sealed class FilterModel
+    {
+        /// <summary>Text in the action, record, user, details or changes.</summary>
+        public string? Q { get; set; }
+
+        /// <summary>Text in the user's email.</summary>
+        public string? User { get; set; }
+
+        public string? Kind { get; set; }
+
+        public string? EntityType { get; set; }
+
+        public DateOnly? From { get; set; }
+
+        public DateOnly? To { get; set; }
+
+        /// <summary>The filter as query-string values, for links that keep it.</summary>
+        public Dictionary<string, string?> ToQuery() => new()
+        {
+            ["q"] = Q,
+            ["user"] = User,
+            ["kind"] = Kind,
+            ["entityType"] = EntityType,
+            ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
 
     /// <summary>The date filters as typed, with today (UTC) to check them against.</summary>
     public sealed record DateFilter(DateOnly? From, DateOnly? To, DateOnly Today)
@@ -62,26 +77,27 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<Index
         {
             RuleFor(f => f.From!.Value)
                 .Must((f, from) => f.Allowed.Contains(from)).WithMessage(f => OutOfRange(f.Allowed))
-                .When(f => f.From is not null).OverridePropertyName(nameof(From));
+                .When(f => f.From is not null).OverridePropertyName(nameof(FilterModel.From));
             RuleFor(f => f.To!.Value).Cascade(CascadeMode.Stop)
                 .Must((f, to) => f.Allowed.Contains(to)).WithMessage(f => OutOfRange(f.Allowed))
                 .Must((f, to) => f.From is not { } from || !f.Allowed.Contains(from) || to >= from).WithMessage("The “to” date cannot be before the “from” date.")
-                .When(f => f.To is not null).OverridePropertyName(nameof(To));
+                .When(f => f.To is not null).OverridePropertyName(nameof(FilterModel.To));
         }
 
         private static string OutOfRange(DateRange allowed) =>
             $"Enter a date between {DateRange.Words(allowed.First)} and today ({DateRange.Words(allowed.Last)}, UTC).";
     }
 
-    public sealed record AuditRow(long Id, DateTime OccurredAt, string? UserName, string Kind, string Action, string? EntityType, string? EntityId, string? Changes, string? IpAddress, string? Details);
+    /// <summary>An entry as the page and the CSV show it (the CSV's columns are these names, in this order).</summary>
+    public sealed record AuditRow(long Id, DateTime OccurredAtUtc, string? User, string Kind, string Action, string? EntityType, string? EntityId, string? Changes, string? IpAddress, string? Details);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await CheckDatesAsync(cancellationToken);
         var entries = Filtered();
         TotalCount = await entries.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await Newest(entries).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Pager = new PagerModel(PageNumber, TotalCount, PageSize, "/Admin/Audit", Filter.ToQuery(), "Pages of the audit trail");
+        Rows = await Newest(entries).Skip(Pager.Skip).Take(PageSize).ToListAsync(cancellationToken);
         EntityTypes = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType != null)
             .Select(a => a.EntityType!)
@@ -93,46 +109,14 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<Index
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         await CheckDatesAsync(cancellationToken);
-        var rows = await Newest(Filtered()).Take(ExportLimit).ToListAsync(cancellationToken);
-        await using var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(buffer, CultureInfo.InvariantCulture))
-        {
-            csv.WriteField("Id");
-            csv.WriteField("OccurredAtUtc");
-            csv.WriteField("User");
-            csv.WriteField("Kind");
-            csv.WriteField("Action");
-            csv.WriteField("EntityType");
-            csv.WriteField("EntityId");
-            csv.WriteField("Changes");
-            csv.WriteField("IpAddress");
-            csv.WriteField("Details");
-            await csv.NextRecordAsync();
-            foreach (var row in rows)
-            {
-                csv.WriteField(row.Id);
-                csv.WriteField(row.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-                csv.WriteField(Safe(row.UserName));
-                csv.WriteField(row.Kind);
-                csv.WriteField(row.Action);
-                csv.WriteField(row.EntityType);
-                csv.WriteField(Safe(row.EntityId));
-                csv.WriteField(Safe(row.Changes));
-                csv.WriteField(row.IpAddress);
-                csv.WriteField(Safe(row.Details));
-                await csv.NextRecordAsync();
-            }
-        }
-
-        var name = $"psp-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
-        return File(System.Text.Encoding.UTF8.GetBytes(buffer.ToString()), "text/csv", name);
+        return CsvFile.Of(Newest(Filtered()).Take(ExportLimit).AsAsyncEnumerable(), $"psp-audit-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
     }
 
     /// <summary>Other bad query values (a page of "abc", an unknown kind) fall back to the defaults silently; a date that
     /// is not a date or is out of range is named next to its field and left out of the search.</summary>
     private async Task CheckDatesAsync(CancellationToken cancellationToken)
     {
-        var unreadable = new[] { nameof(From), nameof(To) }.Where(k => ModelState[k] is { Errors.Count: > 0 }).ToList();
+        var unreadable = new[] { nameof(FilterModel.From), nameof(FilterModel.To) }.Where(k => ModelState[k] is { Errors.Count: > 0 }).ToList();
         ModelState.Clear();
         foreach (var key in unreadable)
         {
@@ -140,61 +124,57 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<Index
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var result = await dateValidator.ValidateAsync(new DateFilter(From, To, today), cancellationToken);
+        var result = await dateValidator.ValidateAsync(new DateFilter(Filter.From, Filter.To, today), cancellationToken);
         foreach (var error in result.Errors)
         {
             ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
         }
 
-        if (ModelState[nameof(From)] is { Errors.Count: > 0 })
+        if (ModelState[nameof(FilterModel.From)] is { Errors.Count: > 0 })
         {
-            From = null;
+            Filter.From = null;
         }
 
-        if (ModelState[nameof(To)] is { Errors.Count: > 0 })
+        if (ModelState[nameof(FilterModel.To)] is { Errors.Count: > 0 })
         {
-            To = null;
+            Filter.To = null;
         }
     }
-
-    /// <summary>A value that a spreadsheet would take for a formula starts with a quote (CSV injection).</summary>
-    private static string? Safe(string? value) =>
-        value is { Length: > 0 } && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
 
     private IQueryable<AuditEntry> Filtered()
     {
         var entries = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Q))
+        if (!string.IsNullOrWhiteSpace(Filter.Q))
         {
-            var q = Q.Trim();
+            var q = Filter.Q.Trim();
             entries = entries.Where(a => a.Action.Contains(q) || (a.EntityType != null && a.EntityType.Contains(q))
                 || (a.EntityId != null && a.EntityId.Contains(q)) || (a.UserName != null && a.UserName.Contains(q))
                 || (a.Details != null && a.Details.Contains(q)) || (a.Changes != null && a.Changes.Contains(q)));
         }
 
-        if (!string.IsNullOrWhiteSpace(UserFilter))
+        if (!string.IsNullOrWhiteSpace(Filter.User))
         {
-            var user = UserFilter.Trim();
+            var user = Filter.User.Trim();
             entries = entries.Where(a => a.UserName != null && a.UserName.Contains(user));
         }
 
-        if (Kind is not null && AuditKinds.All.Contains(Kind))
+        if (Filter.Kind is { } kind && AuditKinds.All.Contains(kind))
         {
-            entries = entries.Where(a => a.Kind == Kind);
+            entries = entries.Where(a => a.Kind == kind);
         }
 
-        if (!string.IsNullOrWhiteSpace(EntityType))
+        if (Filter.EntityType is { } entityType && !string.IsNullOrWhiteSpace(entityType))
         {
-            entries = entries.Where(a => a.EntityType == EntityType);
+            entries = entries.Where(a => a.EntityType == entityType);
         }
 
-        if (From is { } from)
+        if (Filter.From is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(a => a.OccurredAt >= start);
         }
 
-        if (To is { } to)
+        if (Filter.To is { } to)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(a => a.OccurredAt < end);
@@ -207,14 +187,6 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<Index
         entries.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
             .Select(a => new AuditRow(a.Id, a.OccurredAt, a.UserName, a.Kind, a.Action, a.EntityType, a.EntityId, a.Changes, a.IpAddress, a.Details));
 
-    public Dictionary<string, string> RouteFor(int page) => PagerModel.Query(page,
-        ("q", Q), ("user", UserFilter), ("kind", Kind), ("entityType", EntityType),
-        ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-
-    public Dictionary<string, string> ExportRoute()
-    {
-        var route = RouteFor(1);
-        route.Remove(PagerModel.QueryName);
-        return route;
-    }
+    /// <summary>The same list as CSV: every entry that passes the filter (up to <see cref="ExportLimit"/>), on all pages.</summary>
+    public string ExportUrl => ListUrl.For("/Admin/Audit", Filter.ToQuery().Prepend(new("handler", "Export")));
 }

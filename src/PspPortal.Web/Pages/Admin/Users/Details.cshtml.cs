@@ -8,6 +8,7 @@ using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Security;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Admin.Users;
 
@@ -18,6 +19,7 @@ public class DetailsModel(
     SignInManager<PortalUser> signInManager,
     SecurityAuditor auditor,
     ISessionTerminator sessions,
+    SiteTeams siteTeams,
     IValidator<DetailsModel.PlaceInput> placeValidator,
     PublicUrls publicUrls,
     TimeProvider clock) : PageModel
@@ -188,7 +190,7 @@ public class DetailsModel(
             return Page();
         }
 
-        StatusMessage = await SiteTeams.AddAsync(db, Place.SiteId!.Value, Account, Place.TeamRole!.Value)
+        StatusMessage = await siteTeams.AddAsync(Place.SiteId!.Value, Account, Place.TeamRole!.Value)
             ? "The team place has been added."
             : "The account already has that place on that site's team.";
         return RedirectToPage(new { Id });
@@ -201,14 +203,11 @@ public class DetailsModel(
             return NotFound();
         }
 
-        var place = await db.SiteTeamMembers.SingleOrDefaultAsync(m => m.Id == PlaceId && m.UserId == Id);
-        if (place is null)
+        if (await siteTeams.RemoveFromAccountAsync(Id, PlaceId) is null)
         {
             return NotFound();
         }
 
-        db.SiteTeamMembers.Remove(place);
-        await db.SaveChangesAsync();
         StatusMessage = "The team place has been removed.";
         return RedirectToPage(new { Id });
     }

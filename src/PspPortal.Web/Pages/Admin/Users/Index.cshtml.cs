@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Admin.Users;
 
@@ -15,21 +16,30 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         ("active", "Active"), ("disabled", "Disabled"), ("locked", "Locked out"), ("never", "Never signed in"),
     ];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    /// <summary>The filter, bound from the query string (named like the form's fields), so a view can be bookmarked.</summary>
+    [FromQuery]
+    public FilterModel Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? Role { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Status { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = PagerModel.QueryName)]
+    [FromQuery(Name = PagerModel.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public int TotalCount { get; private set; }
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public PagerModel Pager { get; private set; } = null!;
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
+
+    public sealed class FilterModel
+    {
+        /// <summary>Text in the name or email.</summary>
+        public string? Q { get; set; }
+
+        public string? Role { get; set; }
+
+        /// <summary>One of <see cref="Statuses"/>' values; anything else filters nothing.</summary>
+        public string? Status { get; set; }
+
+        /// <summary>The filter as query-string values, for links that keep it.</summary>
+        public Dictionary<string, string?> ToQuery() => new() { ["q"] = Q, ["role"] = Role, ["status"] = Status };
+    }
 
     public sealed record UserRow(string Id, string FullName, string? Email, string? Role, bool IsDisabled, bool IsLockedOut, DateTime? LastSignInAt, int TeamPlaces);
 
@@ -38,19 +48,19 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow();
         var locked = await UserQueries.LockedOutUserIdsAsync(db, now, cancellationToken);
         var users = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Q))
+        if (!string.IsNullOrWhiteSpace(Filter.Q))
         {
-            var q = Q.Trim();
+            var q = Filter.Q.Trim();
             users = users.Where(u => u.FullName.Contains(q) || u.Email!.Contains(q));
         }
 
-        if (Role is not null && Roles.All.Contains(Role))
+        if (Filter.Role is { } role && Roles.All.Contains(role))
         {
-            var roleUsers = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Role select ur.UserId;
+            var roleUsers = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == role select ur.UserId;
             users = users.Where(u => roleUsers.Contains(u.Id));
         }
 
-        users = Status switch
+        users = Filter.Status switch
         {
             "active" => users.Where(u => !u.IsDisabled),
             "disabled" => users.Where(u => u.IsDisabled),
@@ -60,15 +70,13 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         };
 
         TotalCount = await users.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Pager = new PagerModel(PageNumber, TotalCount, PageSize, "/Admin/Users", Filter.ToQuery(), "Pages of user accounts");
         var page = await users
             .OrderBy(u => u.FullName).ThenBy(u => u.Email)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Pager.Skip).Take(PageSize)
             .Select(u => new { u.Id, u.FullName, u.Email, u.IsDisabled, u.LastSignInAt, TeamPlaces = db.SiteTeamMembers.Count(m => m.UserId == u.Id) })
             .ToListAsync(cancellationToken);
         var roles = await UserQueries.RolesOfAsync(db, [.. page.Select(u => u.Id)], cancellationToken);
         Rows = [.. page.Select(u => new UserRow(u.Id, u.FullName, u.Email, roles.GetValueOrDefault(u.Id), u.IsDisabled, locked.Contains(u.Id), u.LastSignInAt, u.TeamPlaces))];
     }
-
-    public Dictionary<string, string> RouteFor(int page) => PagerModel.Query(page, ("q", Q), ("role", Role), ("status", Status));
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace PspPortal.Web.Domain;
+namespace PspPortal.Web.Data;
 
-/// <summary>A person who signs in to the portal.</summary>
+/// <summary>A person who signs in to the portal: an ASP.NET Core Identity account with the portal's own columns. It is
+/// Identity's type, so it lives with the database, not in Domain (which uses nothing but .NET itself); domain rows name
+/// an account by its id (<see cref="Domain.SiteTeamMember.UserId"/>, <see cref="Domain.TtaRequest.RequesterId"/>).</summary>
 public class PortalUser : IdentityUser
 {
     public required string FullName { get; set; }

@@ -3,7 +3,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
-namespace PspPortal.Web.Pages.Sites;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>One line per site: its current engagement and the figures people look for first, counted by the database
 /// with the rules of <see cref="MilestoneFigures"/> and <see cref="RequestFigures"/>.</summary>
@@ -36,9 +36,7 @@ public sealed record SiteSummary(
     public int? OnTimePercent => Milestones.OnTimePercent;
 }
 
-public sealed record SiteFilter(int? CohortId = null, string? State = null, EngagementStatus? Status = null);
-
-/// <summary>Site lists for the home pages and /Sites, always inside the user's scope.</summary>
+/// <summary>Sites as lists show them (the home pages, /Sites, a cohort and its export), always inside the user's scope.</summary>
 public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -47,32 +45,6 @@ public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimePro
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
         return db.Sites.AsNoTracking().InScope(scope);
-    }
-
-    public async Task<(List<SiteSummary> Items, int Total)> ListAsync(SiteFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var sites = await SitesInScopeAsync(cancellationToken);
-        if (filter.CohortId is { } cohortId)
-        {
-            sites = sites.Where(s => s.Engagements.Any(e => e.CohortId == cohortId));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.State))
-        {
-            var state = filter.State.Trim().ToUpperInvariant();
-            sites = sites.Where(s => s.State == state);
-        }
-
-        if (filter.Status is { } status)
-        {
-            sites = sites.Where(s => s.Engagements.OrderByDescending(e => e.StartDate).Select(e => e.Status).FirstOrDefault() == status);
-        }
-
-        var total = await sites.CountAsync(cancellationToken);
-        var items = await Summarize(sites.OrderBy(s => s.Name).ThenBy(s => s.State).Skip((page - 1) * pageSize).Take(pageSize))
-            .ToListAsync(cancellationToken);
-        return (items, total);
     }
 
     public async Task<List<SiteSummary>> AllInScopeAsync(CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
-namespace PspPortal.Web.Pages.Cohorts;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>A cohort's figures over the engagements the user may see, counted by the database with the rules of
 /// <see cref="MilestoneFigures"/> and <see cref="RequestFigures"/>.</summary>

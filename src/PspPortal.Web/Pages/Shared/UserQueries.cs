@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 
-namespace PspPortal.Web.Pages.Admin.Users;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>Questions about accounts that the user pages share.</summary>
 public static class UserQueries

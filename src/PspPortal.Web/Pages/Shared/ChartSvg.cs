@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using static PspPortal.Web.Pages.SvgMarkup;
+using static PspPortal.Web.Pages.Shared.SvgMarkup;
 
-namespace PspPortal.Web.Pages.Cohorts;
+namespace PspPortal.Web.Pages.Shared;
 
 public sealed record PercentBarRow(string Label, int? Progress, int? OnTime);
 

@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using PspPortal.Web.Domain;
+using PspPortal.Web.Data;
 using PspPortal.Web.Infrastructure;
 
-namespace PspPortal.Web.Pages.Admin.Users;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>The one-time link with which a new user sets their own password: Identity's password-reset token, which
 /// is bound to the account's security stamp and so stops working once the password has been set.</summary>

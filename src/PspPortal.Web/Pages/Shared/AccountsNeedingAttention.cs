@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
-using PspPortal.Web.Pages.Admin.Users;
 
-namespace PspPortal.Web.Pages.Admin;
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>The Administrator's home: accounts locked out, disabled, never signed in, or with a role that sees
-/// sites by team place but no team place. Shown by Pages/Admin/_AccountsNeedingAttention.cshtml.</summary>
+/// sites by team place but no team place. Shown by Pages/Shared/_AccountsNeedingAttention.cshtml.</summary>
 public sealed class AccountsNeedingAttentionQuery(PortalDbContext db, TimeProvider clock)
 {
     /// <summary>The most accounts listed under each reason.</summary>

@@ -5,74 +5,7 @@ using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
-namespace PspPortal.Web.Pages.Tta;
-
-public enum RequestSort
-{
-    Updated,
-    Oldest,
-    NeededBy,
-    Reference,
-    Site,
-    Status,
-    Title,
-}
-
-/// <summary>The filters of the request list, as they appear in its URL (so a view can be bookmarked and shared).</summary>
-public sealed class RequestFilter
-{
-    public const int MaxTextLength = 200;
-
-    public TtaStatus? Status { get; set; }
-    public int? CoreArea { get; set; }
-    public int? Site { get; set; }
-    public int? Cohort { get; set; }
-    public bool Overdue { get; set; }
-    public string? Q { get; set; }
-    public RequestSort Sort { get; set; }
-
-    /// <summary>The filter as query-string values (defaults left out), for links that keep it.</summary>
-    public Dictionary<string, string?> ToRouteValues()
-    {
-        var values = new Dictionary<string, string?>();
-        if (Status is { } status)
-        {
-            values["Status"] = status.ToString();
-        }
-
-        if (CoreArea is { } coreArea)
-        {
-            values["CoreArea"] = coreArea.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (Site is { } site)
-        {
-            values["Site"] = site.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (Cohort is { } cohort)
-        {
-            values["Cohort"] = cohort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (Overdue)
-        {
-            values["Overdue"] = "true";
-        }
-
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            values["Q"] = Q;
-        }
-
-        if (Sort != RequestSort.Updated)
-        {
-            values["Sort"] = Sort.ToString();
-        }
-
-        return values;
-    }
-}
+namespace PspPortal.Web.Pages.Shared;
 
 /// <summary>A request as a list shows it.</summary>
 public sealed record RequestRow(
@@ -94,83 +27,14 @@ public sealed record RequestRow(
 /// <summary>A titled list of requests for the home page or a site page, with a link to the full filtered list.</summary>
 public sealed record RequestListModel(string Heading, string Caption, string EmptyText, IReadOnlyList<RequestRow> Rows, int Total, string? MoreUrl, string HeadingId);
 
-/// <summary>The request queries that several pages share: the filtered list of /Tta and /Tta/Export, and the
-/// "requests that matter" to a person on their home page and on a site's page. Everything goes through the scope.</summary>
+/// <summary>The request queries that several pages share: a request as lists show it (/Tta, the home page, a site's
+/// page), and the "requests that matter" to a person on their home page and on a site's page. Everything goes through
+/// the scope.</summary>
 public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, ServiceClock serviceClock, TimeProvider time)
 {
     public const int HomeLimit = 10;
 
     public DateOnly Today => serviceClock.DayOf(time.GetUtcNow().UtcDateTime);
-
-    /// <summary>False when the filter names a site or cohort the user cannot see (which the pages answer with 404).
-    /// A site or cohort "id" of zero or less is no id at all and is dropped from the filter first.</summary>
-    public async Task<bool> AreFiltersInScopeAsync(RequestFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        filter.Site = filter.Site is > 0 ? filter.Site : null;
-        filter.Cohort = filter.Cohort is > 0 ? filter.Cohort : null;
-        return await siteScope.FiltersInScopeAsync(filter.Site, filter.Cohort, cancellationToken);
-    }
-
-    /// <summary>The requests in the user's scope that pass the filter, sorted (not paged).</summary>
-    public async Task<IQueryable<TtaRequest>> FilteredAsync(RequestFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var scope = await siteScope.CurrentAsync(cancellationToken);
-        var query = db.TtaRequests.AsNoTracking().InScope(scope);
-
-        if (filter.Status is { } status)
-        {
-            query = query.Where(r => r.Status == status);
-        }
-
-        if (filter.CoreArea is { } coreArea)
-        {
-            query = query.Where(r => r.CoreAreaId == coreArea);
-        }
-
-        if (filter.Site is { } site)
-        {
-            query = query.Where(r => r.SiteId == site);
-        }
-
-        if (filter.Cohort is { } cohort)
-        {
-            query = query.Where(r => r.Site!.Engagements.Any(e => e.CohortId == cohort));
-        }
-
-        if (filter.Overdue)
-        {
-            query = query.Where(ServiceClock.OverdueOn(Today));
-        }
-
-        var text = filter.Q?.Trim();
-        if (!string.IsNullOrEmpty(text))
-        {
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(r =>
-                EF.Functions.Like(r.ReferenceNumber, pattern, "\\")
-                || EF.Functions.Like(r.Title, pattern, "\\")
-                || EF.Functions.Like(r.Description, pattern, "\\")
-                || EF.Functions.Like(r.DesiredOutcome, pattern, "\\")
-                || EF.Functions.Like(r.RequesterName, pattern, "\\")
-                || EF.Functions.Like(r.AssignedProvider!, pattern, "\\")
-                || EF.Functions.Like(r.Site!.Name, pattern, "\\"));
-        }
-
-        return filter.Sort switch
-        {
-            RequestSort.Oldest => query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id),
-            RequestSort.NeededBy => query.OrderBy(r => r.NeededBy).ThenBy(r => r.Id),
-            RequestSort.Reference => query.OrderBy(r => r.ReferenceNumber),
-            RequestSort.Site => query.OrderBy(r => r.Site!.Name).ThenBy(r => r.Site!.State).ThenByDescending(r => r.UpdatedAt).ThenBy(r => r.Id),
-            RequestSort.Status => query.OrderBy(r => r.Status).ThenByDescending(r => r.UpdatedAt).ThenBy(r => r.Id),
-            RequestSort.Title => query.OrderBy(r => r.Title).ThenBy(r => r.Id),
-            _ => query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
-        };
-    }
 
     public IQueryable<RequestRow> Rows(IQueryable<TtaRequest> requests)
     {
