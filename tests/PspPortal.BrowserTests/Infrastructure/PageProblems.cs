@@ -42,11 +42,16 @@ public sealed class PageProblems
         };
     }
 
-    /// <summary>Fails with everything that went wrong in the page so far.</summary>
+    /// <summary>Fails with everything that went wrong in the page since the last call; each problem is told once.</summary>
     public void AssertNone()
     {
-        var problems = _problems.ToArray();
-        Assert.True(problems.Length == 0, "The browser saw problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        var problems = new List<string>();
+        while (_problems.TryDequeue(out var problem))
+        {
+            problems.Add(problem);
+        }
+
+        Assert.True(problems.Count == 0, "The browser saw problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
     }
 
     private bool IsPortal(string url) =>
