@@ -34,7 +34,6 @@ public partial class CohortJourneyTests(BrowserFixture browser) : BrowserTest(br
         await Expect(Page).ToHaveURLAsync(new Regex($"{Regex.Escape(cohort.Href)}$"));
         await CheckPageAsync();
         var sites = await CohortPages.AssertComparisonAsync(Page, cohort);
-        await Screenshots.SaveAsync(Page, "cohort-comparison");
 
         // One site of it.
         var site = sites.MaxBy(s => s.MilestonesOverdue)!;
