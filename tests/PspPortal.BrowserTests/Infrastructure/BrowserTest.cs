@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -11,7 +10,7 @@ namespace PspPortal.BrowserTests.Infrastructure;
 [Collection(BrowserTests.Name)]
 public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<string> _problems = new();
+    private PageProblems? _problems;
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -23,28 +22,7 @@ public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifeti
     {
         _context = await Browser.NewContextAsync();
         _page = await _context.NewPageAsync();
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _problems.Enqueue($"console error on {message.Location}: {message.Text}");
-            }
-        };
-        _page.PageError += (_, error) => _problems.Enqueue($"script error: {error}");
-        _page.RequestFailed += (_, request) =>
-        {
-            if (IsPortal(request.Url))
-            {
-                _problems.Enqueue($"{request.Method} {request.Url} failed: {request.Failure}");
-            }
-        };
-        _page.Response += (_, response) =>
-        {
-            if (IsPortal(response.Url) && response.Status >= 400)
-            {
-                _problems.Enqueue($"{response.Request.Method} {response.Url} answered {response.Status}");
-            }
-        };
+        _problems = new PageProblems(_page, Browser.Server.Address);
     }
 
     public async Task DisposeAsync()
@@ -92,20 +70,13 @@ public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifeti
     protected static Regex SignInUrl() => SignInUrlPattern();
 
     /// <summary>Fails with everything that went wrong in the browser so far.</summary>
-    protected void AssertNoProblems()
-    {
-        var problems = _problems.ToArray();
-        Assert.True(problems.Length == 0, "The browser saw problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
-    }
+    protected void AssertNoProblems() => _problems?.AssertNone();
 
     protected async Task CheckPageAsync()
     {
         AssertNoProblems();
         await Page.AssertAccessibleAsync();
     }
-
-    private bool IsPortal(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && Uri.Compare(uri, Browser.Server.Address, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     [GeneratedRegex("/Account/Login(\\?|$)")]
     private static partial Regex SignInUrlPattern();
