@@ -201,7 +201,9 @@ public sealed partial class DemoSeeder(
             var late = random.Next(5) == 0 ? random.Next(3, 40) : -random.Next(0, 10);
             var done = m.DueDate.AddDays(late);
             m.Status = MilestoneStatus.Completed;
-            m.CompletedOn = done < today ? done : today;
+            // Within the dates a person could enter: not before the kickoff, not after today.
+            var possible = engagement.CompletionDates(today);
+            m.CompletedOn = done < possible.First ? possible.First : done > possible.Last ? possible.Last : done;
         }
 
         foreach (var m in engagement.Milestones.Where(m => m.DueDate >= today))
