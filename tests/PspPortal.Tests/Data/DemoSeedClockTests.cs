@@ -29,8 +29,8 @@ public sealed class ClockedPortalFactory(DateTimeOffset now) : PortalFactory
     }
 }
 
-/// <summary>The demo accounts' contract (PRODUCT.md, "Demo data") holds whatever day the portal is first started:
-/// the engagements' dates follow the clock, while the cohorts keep their real names and years.</summary>
+/// <summary>The demo accounts' contract (docs/product.md, "Demo data and accounts") holds whatever day the portal is
+/// first started: the engagements' dates follow the clock, while the cohorts keep their real names and years.</summary>
 public class DemoSeedClockTests
 {
     private static DateTimeOffset MomentOf(string day) => day == "today"
