@@ -6,7 +6,8 @@ namespace PspPortal.BrowserTests;
 
 /// <summary>At a phone's width, 320 CSS pixels (the width of WCAG 2.1's reflow criterion, 1.4.10), the main pages need
 /// no sideways scrolling, neither of the page nor of a table (tables stack into one block per row), and still pass
-/// axe-core. Printed, a request and a site show the record without navigation, buttons or forms, every table whole.</summary>
+/// axe-core. Printed, a request and a site show the record without navigation, buttons or forms, every table whole;
+/// a word too long for a line wraps instead of widening either.</summary>
 public partial class NarrowScreenTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const int PhoneWidth = 320;
@@ -110,16 +111,36 @@ public partial class NarrowScreenTests(BrowserFixture browser) : BrowserTest(bro
         await AssertTablesStackedAsync("/ of a site contact");
     }
 
-    [Fact]
-    public async Task A_printed_request_and_site_show_no_navigation_buttons_or_forms_and_no_table_is_cut()
+    /// <summary>A new request of Tampa, FL whose title holds a word too long for any line, as a pasted code or address
+    /// would; the browser is left on its page.</summary>
+    private async Task<string> SubmitRequestWithALongWordAsync()
     {
-        await Page.SetViewportSizeAsync(PaperWidth, 1000);
-        await SignInAsync(DemoAccount.Liaison);
-        await GotoAsync("/Tta");
-        var request = await RequestWithHistoryAsync();
+        ILocator Field(string label) => Page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
+        await GotoAsync("/Tta/New");
+        await Field("Core area").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Field("Title").FillAsync($"Records system export {Guid.NewGuid():N}{Guid.NewGuid():N}");
+        await Field("Description of the need").FillAsync("The vendor's export file cannot be read by our analysts' tools.");
+        await Field("Desired outcome").FillAsync("A weekly export our analysts can open.");
+        await Field("Preferred delivery mode").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Field("Priority").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await Field("Needed by").FillAsync(DateTime.Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Submit request", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(RequestUrl());
+        return new Uri(Page.Url).AbsolutePath;
+    }
+
+    [Fact]
+    public async Task A_request_and_its_site_with_a_64_character_word_need_no_sideways_scrolling_on_a_phone_nor_on_paper_and_print_without_navigation_buttons_or_forms()
+    {
+        await Page.SetViewportSizeAsync(PhoneWidth, 720);
+        await SignInAsync(DemoAccount.Poc);
+        var request = await SubmitRequestWithALongWordAsync();
+        await OpenAsync(request);
         await GotoAsync("/Sites");
         var site = await TampaLinkAsync();
+        await OpenAsync(site);
 
+        await Page.SetViewportSizeAsync(PaperWidth, 1000);
         foreach (var path in new[] { request, site })
         {
             await Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
@@ -145,4 +166,7 @@ public partial class NarrowScreenTests(BrowserFixture browser) : BrowserTest(bro
 
     [GeneratedRegex("^/Cohorts/\\d+$")]
     private static partial Regex CohortLink();
+
+    [GeneratedRegex("/Tta/\\d+$")]
+    private static partial Regex RequestUrl();
 }
