@@ -6,7 +6,9 @@ namespace PspPortal.Web.Data;
 /// <summary>The context on SQLite, the embedded default. Its migrations live in Data/Migrations/Sqlite.</summary>
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
 
-/// <summary>The context on SQL Server, for production. Its migrations live in Data/Migrations/SqlServer.</summary>
+/// <summary>The context on SQL Server, the production target. It has no migrations yet (there is no
+/// Data/Migrations/SqlServer): they come with the operations issue (docs/adr/0003). Until then nothing creates its
+/// tables, so the portal runs on SQLite only.</summary>
 public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);
 
 /// <summary>Lets `dotnet ef` build the SQLite context without starting the web host.</summary>

@@ -113,10 +113,10 @@ public sealed partial class DemoSeeder(
                 }
 
                 var engagement = new Engagement { Site = site, Cohort = cohort, Track = s.Track };
-                engagement.StartOn(entry.Start.AddDays(7 * i));
+                engagement.StartOn(ProgramCatalog.StartOf(entry, i, today));
                 engagement.Status = Engagement.StatusOn(engagement.StartDate, today);
                 engagement.ApplyStandardPlan();
-                ProgressMilestones(engagement, today, random, LiaisonName(site));
+                ProgressMilestones(engagement, entry.Year, today, random, LiaisonName(site));
                 site.Engagements.Add(engagement);
                 cohort.Engagements.Add(engagement);
             }
@@ -176,7 +176,7 @@ public sealed partial class DemoSeeder(
 
     /// <summary>Marks what a real engagement would have done by today: most past milestones completed (some late),
     /// a few deferred, and in an engagement still under way the latest one or two left open, so they are overdue.</summary>
-    private static void ProgressMilestones(Engagement engagement, DateOnly today, Random random, string owner)
+    private static void ProgressMilestones(Engagement engagement, int cohortYear, DateOnly today, Random random, string owner)
     {
         var past = engagement.Milestones.Where(m => m.DueDate < today).OrderBy(m => m.DueDate).ToList();
         var active = engagement.Status == EngagementStatus.Active;
@@ -190,7 +190,8 @@ public sealed partial class DemoSeeder(
                 continue;
             }
 
-            if (!active && m.Kind == MilestoneKind.PeerExchange && engagement.StartDate.Year == 2019)
+            // The real 2019 cohort, whatever year its demo engagement has been moved to.
+            if (!active && m.Kind == MilestoneKind.PeerExchange && cohortYear == 2019)
             {
                 m.Status = MilestoneStatus.Deferred;
                 m.Notes = "In-person peer exchanges paused during the COVID-19 public health emergency.";
@@ -200,7 +201,9 @@ public sealed partial class DemoSeeder(
             var late = random.Next(5) == 0 ? random.Next(3, 40) : -random.Next(0, 10);
             var done = m.DueDate.AddDays(late);
             m.Status = MilestoneStatus.Completed;
-            m.CompletedOn = done < today ? done : today;
+            // Within the dates a person could enter: not before the kickoff, not after today.
+            var possible = engagement.CompletionDates(today);
+            m.CompletedOn = done < possible.First ? possible.First : done > possible.Last ? possible.Last : done;
         }
 
         foreach (var m in engagement.Milestones.Where(m => m.DueDate >= today))

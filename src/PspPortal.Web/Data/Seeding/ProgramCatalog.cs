@@ -2,12 +2,32 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Data.Seeding;
 
-/// <summary>The real PSP cohorts and sites (docs: ../shared/spec/SITES.md), with approximate coordinates for the map.</summary>
+/// <summary>The real PSP cohorts and sites, with approximate coordinates for the map, and the real start of each
+/// cohort. The demo seeds these names and sites as they are, but not these dates: see <see cref="StartOf"/>.</summary>
 internal static class ProgramCatalog
 {
     internal sealed record CohortEntry(string Name, int Year, DateOnly Start, string Description, IReadOnlyList<SiteEntry> Sites);
 
     internal sealed record SiteEntry(string Name, string State, double Latitude, double Longitude, int Population, EngagementTrack Track = EngagementTrack.Standard);
+
+    /// <summary>The month whose program the catalogue's dates describe: in November 2026 the 2024 sites (Tampa among
+    /// them) were in the third year of their engagement, the 2023 sites were reaching the end of theirs, and earlier
+    /// cohorts were in sustainment or done.</summary>
+    public static DateOnly DescribedMonth { get; } = new(2026, 11, 1);
+
+    /// <summary>Whole months from <see cref="DescribedMonth"/> to <paramref name="today"/>'s month (negative before it).</summary>
+    public static int MonthsSinceDescribed(DateOnly today) =>
+        (today.Year - DescribedMonth.Year) * 12 + today.Month - DescribedMonth.Month;
+
+    /// <summary>The demo start of the engagement of the cohort's site number <paramref name="siteIndex"/>: the cohort's
+    /// real start plus a week per site before it, moved by the whole months from <see cref="DescribedMonth"/> to today.
+    /// So whatever day the portal is seeded on, each cohort is as far into its engagement as it was in that month (the
+    /// real years in the cohorts' names stay; their engagements' dates move), and the same day always gives the same dates.</summary>
+    public static DateOnly StartOf(CohortEntry cohort, int siteIndex, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        return cohort.Start.AddMonths(MonthsSinceDescribed(today)).AddDays(7 * siteIndex);
+    }
 
     private static SiteEntry S(string name, string state, double lat, double lon, int population, EngagementTrack track = EngagementTrack.Standard) =>
         new(name, state, lat, lon, population, track);
