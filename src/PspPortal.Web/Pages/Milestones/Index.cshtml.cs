@@ -49,8 +49,8 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
 
     /// <summary>The list is paged by site, <see cref="SitesPerPage"/> sites a page.</summary>
     public PagerModel Pager { get; private set; } = null!;
-    public IReadOnlyList<(int Id, string Name)> Sites { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
+    public IReadOnlyList<Choice> Sites { get; private set; } = [];
+    public IReadOnlyList<Choice> Cohorts { get; private set; } = [];
 
     /// <summary>True when the user has a feed link (its secret is not known any more, only its hash).</summary>
     public bool HasFeed { get; private set; }
@@ -141,14 +141,8 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         HasFeed = await db.Users.AnyAsync(u => u.Id == userId && u.CalendarFeedTokenHash != null, cancellationToken);
 
         var sitesInScope = db.Sites.AsNoTracking().InScope(scope);
-        Sites = (await sitesInScope.OrderBy(s => s.Name).ThenBy(s => s.State).Select(s => new { s.Id, s.Name, s.State }).ToListAsync(cancellationToken))
-            .Select(s => (s.Id, $"{s.Name}, {s.State}")).ToList();
-        Cohorts = (await db.Cohorts.AsNoTracking()
-                .Where(c => c.Engagements.Any(e => sitesInScope.Any(s => s.Id == e.SiteId)))
-                .OrderBy(c => c.Year).ThenBy(c => c.Name)
-                .Select(c => new { c.Id, c.Name })
-                .ToListAsync(cancellationToken))
-            .Select(c => (c.Id, c.Name)).ToList();
+        Sites = await sitesInScope.SiteChoicesAsync(cancellationToken);
+        Cohorts = await sitesInScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), cancellationToken);
 
         var milestones = db.Milestones.AsNoTracking().InScope(scope).Where(m => m.Status == MilestoneStatus.Planned);
         if (Filter.Site is { } siteId)

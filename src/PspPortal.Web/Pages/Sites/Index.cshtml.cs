@@ -23,7 +23,7 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser cu
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
     public int Total { get; private set; }
     public PagerModel Pager { get; private set; } = null!;
-    public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
+    public IReadOnlyList<Choice> Cohorts { get; private set; } = [];
     public IReadOnlyList<string> States { get; private set; } = [];
 
     /// <summary>The user's scope is every site (administrators and BJA staff), for the page's words.</summary>
@@ -80,12 +80,7 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser cu
         SeesEverySite = await currentUser.SeesEverySiteAsync(cancellationToken);
         var inScope = await queries.SitesInScopeAsync(cancellationToken);
         States = await inScope.Select(s => s.State).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
-        Cohorts = (await db.Cohorts.AsNoTracking()
-                .Where(c => c.Engagements.Any(e => inScope.Any(s => s.Id == e.SiteId)))
-                .OrderBy(c => c.Year).ThenBy(c => c.Name)
-                .Select(c => new { c.Id, c.Name })
-                .ToListAsync(cancellationToken))
-            .Select(c => (c.Id, c.Name)).ToList();
+        Cohorts = await inScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), cancellationToken);
 
         var sites = Filter.Apply(inScope);
         Total = await sites.CountAsync(cancellationToken);
