@@ -1,3 +1,4 @@
+using LinqKit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,8 @@ public class ExportModel(PortalDbContext db, SiteScope siteScope, RequestQueries
         var today = queries.Today;
         var scope = await siteScope.CurrentAsync(cancellationToken);
         var requests = Filter.Apply(db.TtaRequests.AsNoTracking().InScope(scope), today);
-        var rows = requests.Select(r => new
+        var overdue = TtaRequest.Overdue.Expression;
+        var rows = requests.AsExpandable().Select(r => new
         {
             r.ReferenceNumber,
             Site = r.Site!.Name,
@@ -70,8 +72,7 @@ public class ExportModel(PortalDbContext db, SiteScope siteScope, RequestQueries
             r.RequesterName,
             r.AssignedProvider,
             r.Status,
-            Overdue = (r.FirstDecisionAt == null && r.DecisionDueOn < today && (r.Status == TtaStatus.Submitted || r.Status == TtaStatus.InReview))
-                || (r.DeliveredAt == null && r.DeliveryDueOn < today && (r.Status == TtaStatus.Approved || r.Status == TtaStatus.Scheduled)),
+            Overdue = overdue.Invoke(r, today),
             r.ScheduledFor,
             r.DeliveredOn,
             r.DeliverySummary,
