@@ -24,8 +24,11 @@ public class SiteTeamsTests(PortalFactory factory)
         var sites = await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).Take(2).ToListAsync();
         var (site, otherSite) = (sites[0], sites[1]);
 
-        Assert.True(await teams.AddAsync(site, account, SiteTeamRole.PspAnalyst));
-        Assert.False(await teams.AddAsync(site, account, SiteTeamRole.PspAnalyst));
+        var input = new TeamPlaceInput { SiteId = site, UserId = userId, TeamRole = SiteTeamRole.PspAnalyst };
+        Assert.Equal(TeamPlaceOutcome.Added, (await teams.AddAsync(input)).Outcome);
+        Assert.Equal(TeamPlaceOutcome.AlreadyHeld, (await teams.AddAsync(input)).Outcome);
+        Assert.Equal(TeamPlaceOutcome.NoSuchSite, (await teams.AddAsync(new TeamPlaceInput { SiteId = -1, UserId = userId, TeamRole = SiteTeamRole.PspAnalyst })).Outcome);
+        Assert.Equal(TeamPlaceOutcome.NoSuchAccount, (await teams.AddAsync(new TeamPlaceInput { SiteId = site, UserId = "nobody", TeamRole = SiteTeamRole.PspAnalyst })).Outcome);
         var place = await db.SiteTeamMembers.AsNoTracking().SingleAsync(m => m.UserId == userId);
         Assert.Equal((site, account.FullName, account.Email), (place.SiteId, place.FullName, place.Email));
 
@@ -35,7 +38,7 @@ public class SiteTeamsTests(PortalFactory factory)
 
         Assert.Equal(place.Id, (await teams.RemoveFromSiteAsync(site, place.Id))?.Id);
         Assert.False(await db.SiteTeamMembers.AnyAsync(m => m.Id == place.Id));
-        Assert.True(await teams.AddAsync(site, account, SiteTeamRole.PspAnalyst));
+        Assert.Equal(TeamPlaceOutcome.Added, (await teams.AddAsync(input)).Outcome);
         var again = await db.SiteTeamMembers.AsNoTracking().SingleAsync(m => m.UserId == userId);
         Assert.Equal(again.Id, (await teams.RemoveFromAccountAsync(userId, again.Id))?.Id);
         Assert.False(await db.SiteTeamMembers.AnyAsync(m => m.UserId == userId));

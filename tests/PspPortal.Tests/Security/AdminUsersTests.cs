@@ -220,6 +220,80 @@ public class AdminUsersTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_team_place_form_keeps_the_side_its_page_names_whatever_the_post_says()
+    {
+        using var admin = await factory.SignInAsync(DemoUsers.Admin);
+        var (userId, _) = await CreateUserAsync(admin, $"{Guid.NewGuid():N}@psp.example", Roles.Analyst);
+        var (otherId, _) = await CreateUserAsync(admin, $"{Guid.NewGuid():N}@psp.example", Roles.Analyst);
+        int siteId, otherSiteId;
+        using (var db = factory.CreateDbContext())
+        {
+            siteId = await db.Sites.Where(s => s.Name == "Knoxville").Select(s => s.Id).SingleAsync();
+            otherSiteId = await db.Sites.Where(s => s.Name == "Minneapolis").Select(s => s.Id).SingleAsync();
+        }
+
+        static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // From the account's page, a forged account id in the post does not move the place to another account.
+        var fromAccount = await admin.SubmitFormAsync($"/Admin/Users/{userId}", "#add-place-form", new Dictionary<string, string>
+        {
+            ["Place.SiteId"] = Text(siteId),
+            ["Place.UserId"] = otherId,
+            ["Place.TeamRole"] = nameof(SiteTeamRole.PspAnalyst),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, fromAccount.StatusCode);
+
+        // From the site's page, a forged site id does not move the place to another site.
+        var fromSite = await admin.SubmitFormAsync($"/Sites/{siteId}/Team", "#add-member-form", new Dictionary<string, string>
+        {
+            ["Input.SiteId"] = Text(otherSiteId),
+            ["Input.UserId"] = otherId,
+            ["Input.TeamRole"] = nameof(SiteTeamRole.PspAnalyst),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, fromSite.StatusCode);
+
+        // Missing choices are named next to their fields, and nothing is added.
+        var missing = await PortalClient.ParseAsync(await admin.SubmitFormAsync($"/Sites/{siteId}/Team", "#add-member-form", new Dictionary<string, string>()));
+        Assert.Equal("Choose an account.", missing.QuerySelector("#Input_UserId-error")!.TextContent.Trim());
+        Assert.Equal("Choose a team role.", missing.QuerySelector("#Input_TeamRole-error")!.TextContent.Trim());
+
+        using var check = factory.CreateDbContext();
+        Assert.Equal(siteId, (await check.SiteTeamMembers.SingleAsync(m => m.UserId == userId)).SiteId);
+        Assert.Equal(siteId, (await check.SiteTeamMembers.SingleAsync(m => m.UserId == otherId)).SiteId);
+        Assert.False(await check.SiteTeamMembers.AnyAsync(m => m.SiteId == otherSiteId && (m.UserId == userId || m.UserId == otherId)));
+    }
+
+    [Fact]
+    public async Task A_disabled_account_gets_no_new_team_place_from_either_page()
+    {
+        using var admin = await factory.SignInAsync(DemoUsers.Admin);
+        var (userId, _) = await CreateUserAsync(admin, $"{Guid.NewGuid():N}@psp.example", Roles.Analyst);
+        int siteId;
+        using (var db = factory.CreateDbContext())
+        {
+            siteId = await db.Sites.Where(s => s.Name == "Knoxville").Select(s => s.Id).SingleAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync($"/Admin/Users/{userId}", "#disable-form", new Dictionary<string, string>())).StatusCode);
+
+        var fromAccount = await PortalClient.ParseAsync(await admin.SubmitFormAsync($"/Admin/Users/{userId}", "#add-place-form", new Dictionary<string, string>
+        {
+            ["Place.SiteId"] = siteId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Place.TeamRole"] = nameof(SiteTeamRole.PspAnalyst),
+        }));
+        Assert.Contains("enable it first", fromAccount.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        var fromSite = await PortalClient.ParseAsync(await admin.SubmitFormAsync($"/Sites/{siteId}/Team", "#add-member-form", new Dictionary<string, string>
+        {
+            ["Input.UserId"] = userId,
+            ["Input.TeamRole"] = nameof(SiteTeamRole.PspAnalyst),
+        }));
+        Assert.Equal("Choose an account.", fromSite.QuerySelector("#Input_UserId-error")!.TextContent.Trim());
+
+        using var check = factory.CreateDbContext();
+        Assert.False(await check.SiteTeamMembers.AnyAsync(m => m.UserId == userId));
+    }
+
+    [Fact]
     public async Task Administrator_home_lists_accounts_that_need_attention()
     {
         using var admin = await factory.SignInAsync(DemoUsers.Admin);

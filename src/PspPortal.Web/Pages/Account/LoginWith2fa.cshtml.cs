@@ -1,12 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using PspPortal.Web.Data;
-using PspPortal.Web.Domain;
-using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Pages.Account;
@@ -14,15 +10,10 @@ namespace PspPortal.Web.Pages.Account;
 /// <summary>The second step of signing in for an account with two-factor authentication: the code of the authenticator app.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class LoginWith2faModel(SignInManager<PortalUser> signInManager, SignInThrottle throttle, IValidator<LoginWith2faModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor) : PageModel
+public class LoginWith2faModel(SignInManager<PortalUser> signInManager, SignInThrottle throttle, IValidator<LoginWith2faModel.InputModel> validator, TimeProvider clock, SecurityAuditor auditor)
+    : SecondSignInStepModel<LoginWith2faModel.InputModel>(signInManager, throttle, validator, clock, auditor)
 {
     public const string RefusedMessage = "That code is not right, has been used already, or the account cannot sign in now. Wait for the next code from your app and try again.";
-
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
 
     public sealed class InputModel
     {
@@ -37,38 +28,16 @@ public class LoginWith2faModel(SignInManager<PortalUser> signInManager, SignInTh
         }
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+    protected override string AnswerName => "authenticator code";
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return RedirectToPage("/Account/Login");
-        }
+    protected override string AnAnswer => "an authenticator code";
 
-        var validation = await validator.ValidateAsync(Input);
-        if (!validation.IsValid)
-        {
-            validation.AddTo(ModelState);
-            return Page();
-        }
+    protected override string AnswerField => "Input.Code";
 
-        // Wrong codes count towards the lockout, like wrong passwords.
-        var result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalize(Input.Code), isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
-        {
-            throttle.Succeeded(SignInThrottle.AccountKey(user.Email));
-            await LoginModel.RecordSignInAsync(signInManager.UserManager, user, clock);
-            await auditor.RecordAsync(SecurityActions.SignInSucceeded, user.Id, user.Email, "With an authenticator code.");
-            return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
+    protected override string Refusal => RefusedMessage;
 
-        var delay = await throttle.SlowFailureAsync(SignInThrottle.AccountKey(user.Email), SignInThrottle.AddressKey(HttpContext), HttpContext.RequestAborted);
-        await auditor.RecordAsync(result.IsLockedOut ? SecurityActions.LockedOut : SecurityActions.SignInFailed, user.Id, user.Email, "Wrong authenticator code." + SignInThrottle.Describe(delay));
-        ModelState.AddModelError("Input.Code", RefusedMessage);
-        Input.Code = string.Empty;
-        return Page();
-    }
+    protected override Task<SignInResult> SignInAsync(SignInManager<PortalUser> manager) =>
+        manager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalize(Input.Code), isPersistent: false, rememberClient: false);
+
+    protected override void ClearAnswer() => Input.Code = string.Empty;
 }

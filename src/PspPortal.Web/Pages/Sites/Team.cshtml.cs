@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +11,13 @@ namespace PspPortal.Web.Pages.Sites;
 
 /// <summary>A site's team: who is on it with which team role, and which accounts the places give scope to.
 /// BJA staff and administrators manage it (policy ManageSiteTeams, set by convention).</summary>
-public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, SiteTeams siteTeams, IValidator<TeamModel.InputModel> validator) : PageModel
+public class TeamModel(PortalDbContext db, SiteTeams siteTeams, IValidator<TeamPlaceInput> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public TeamPlaceInput Input { get; set; } = new();
 
     [BindProperty]
     public int? MemberId { get; set; }
@@ -32,21 +31,6 @@ public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, 
 
     public sealed record MemberRow(int Id, string FullName, SiteTeamRole TeamRole, string? Organization, string? AccountEmail);
 
-    public sealed class InputModel
-    {
-        public string? UserId { get; set; }
-        public SiteTeamRole? TeamRole { get; set; }
-    }
-
-    public sealed class Validator : AbstractValidator<InputModel>
-    {
-        public Validator()
-        {
-            RuleFor(i => i.UserId).NotEmpty().WithMessage("Choose an account.");
-            RuleFor(i => i.TeamRole).NotNull().WithMessage("Choose a team role.").IsInEnum().WithMessage("Choose a team role.");
-        }
-    }
-
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAddAsync()
@@ -56,6 +40,8 @@ public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, 
             return NotFound();
         }
 
+        // The site is this page's, whatever the form says.
+        Input.SiteId = Id;
         var validation = await validator.ValidateAsync(Input);
         if (!validation.IsValid)
         {
@@ -63,17 +49,20 @@ public class TeamModel(PortalDbContext db, UserManager<PortalUser> userManager, 
             return Page();
         }
 
-        var account = await userManager.FindByIdAsync(Input.UserId!);
-        if (account is null || account.IsDisabled)
+        var (outcome, account) = await siteTeams.AddAsync(Input, HttpContext.RequestAborted);
+        switch (outcome)
         {
-            ModelState.AddModelError("Input.UserId", "Choose an account.");
-            return Page();
+            case TeamPlaceOutcome.NoSuchAccount:
+                ModelState.AddModelError("Input.UserId", "Choose an account.");
+                return Page();
+            case TeamPlaceOutcome.NoSuchSite:
+                return NotFound();
+            default:
+                StatusMessage = outcome == TeamPlaceOutcome.Added
+                    ? $"{account!.FullName} is on the team as {SiteTeamRoles.DisplayName(Input.TeamRole!.Value)}."
+                    : $"{account!.FullName} already has that place on the team.";
+                return RedirectToPage(new { Id });
         }
-
-        StatusMessage = await siteTeams.AddAsync(Id, account, Input.TeamRole!.Value)
-            ? $"{account.FullName} is on the team as {SiteTeamRoles.DisplayName(Input.TeamRole.Value)}."
-            : $"{account.FullName} already has that place on the team.";
-        return RedirectToPage(new { Id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync()

@@ -20,7 +20,7 @@ public class DetailsModel(
     SecurityAuditor auditor,
     ISessionTerminator sessions,
     SiteTeams siteTeams,
-    IValidator<DetailsModel.PlaceInput> placeValidator,
+    IValidator<TeamPlaceInput> placeValidator,
     PublicUrls publicUrls,
     TimeProvider clock) : PageModel
 {
@@ -31,7 +31,7 @@ public class DetailsModel(
     public string? NewRole { get; set; }
 
     [BindProperty]
-    public PlaceInput Place { get; set; } = new();
+    public TeamPlaceInput Place { get; set; } = new();
 
     [BindProperty]
     public int? PlaceId { get; set; }
@@ -49,21 +49,6 @@ public class DetailsModel(
     public IReadOnlyList<(int Id, string Name)> SiteOptions { get; private set; } = [];
 
     public sealed record TeamPlaceRow(int Id, int SiteId, string Site, SiteTeamRole TeamRole);
-
-    public sealed class PlaceInput
-    {
-        public int? SiteId { get; set; }
-        public SiteTeamRole? TeamRole { get; set; }
-    }
-
-    public sealed class PlaceValidator : AbstractValidator<PlaceInput>
-    {
-        public PlaceValidator()
-        {
-            RuleFor(i => i.SiteId).NotNull().WithMessage("Choose a site.");
-            RuleFor(i => i.TeamRole).NotNull().WithMessage("Choose a team role.").IsInEnum().WithMessage("Choose a team role.");
-        }
-    }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -177,6 +162,8 @@ public class DetailsModel(
             return NotFound();
         }
 
+        // The account is this page's, whatever the form says.
+        Place.UserId = Id;
         var validation = await placeValidator.ValidateAsync(Place);
         if (!validation.IsValid)
         {
@@ -184,16 +171,21 @@ public class DetailsModel(
             return Page();
         }
 
-        if (!await db.Sites.AnyAsync(s => s.Id == Place.SiteId))
+        var (outcome, _) = await siteTeams.AddAsync(Place, HttpContext.RequestAborted);
+        switch (outcome)
         {
-            ModelState.AddModelError("Place.SiteId", "Choose a site.");
-            return Page();
+            case TeamPlaceOutcome.NoSuchSite:
+                ModelState.AddModelError("Place.SiteId", "Choose a site.");
+                return Page();
+            case TeamPlaceOutcome.NoSuchAccount:
+                ModelState.AddModelError(string.Empty, "A disabled account cannot be given a team place; enable it first.");
+                return Page();
+            default:
+                StatusMessage = outcome == TeamPlaceOutcome.Added
+                    ? "The team place has been added."
+                    : "The account already has that place on that site's team.";
+                return RedirectToPage(new { Id });
         }
-
-        StatusMessage = await siteTeams.AddAsync(Place.SiteId!.Value, Account, Place.TeamRole!.Value)
-            ? "The team place has been added."
-            : "The account already has that place on that site's team.";
-        return RedirectToPage(new { Id });
     }
 
     public async Task<IActionResult> OnPostRemovePlaceAsync()
