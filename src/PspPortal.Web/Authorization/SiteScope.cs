@@ -62,12 +62,7 @@ public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpConte
             .Where(ur => ur.UserId == userId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(cancellationToken);
-        var siteIds = await db.SiteTeamMembers.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Select(m => m.SiteId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return AccessScope.For(roles, siteIds);
+        return AccessScope.For(roles, await TeamSiteIdsAsync(userId, cancellationToken));
     }
 
     public async Task<AccessScope> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -85,13 +80,16 @@ public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpConte
             return AccessScope.Everything;
         }
 
-        var siteIds = await db.SiteTeamMembers.AsNoTracking()
+        return AccessScope.For(roles, await TeamSiteIdsAsync(userId, cancellationToken));
+    }
+
+    /// <summary>The sites whose teams the account has a place on: what gives site-bound roles their scope.</summary>
+    private Task<List<int>> TeamSiteIdsAsync(string userId, CancellationToken cancellationToken) =>
+        db.SiteTeamMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
             .Select(m => m.SiteId)
             .Distinct()
             .ToListAsync(cancellationToken);
-        return AccessScope.For(roles, siteIds);
-    }
 }
 
 /// <summary>Query filters that keep every list inside the user's scope.</summary>
