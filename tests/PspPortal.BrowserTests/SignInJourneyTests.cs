@@ -63,6 +63,8 @@ public class SignInJourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Expect(Page.Locator("#error-summary")).ToContainTextAsync("not right");
+        // The summary takes focus, so that a screen reader announces it and the keyboard starts from it.
+        await Expect(Page.Locator("#error-summary")).ToBeFocusedAsync();
         await Expect(Page.GetByLabel("Email", new PageGetByLabelOptions { Exact = true })).ToHaveValueAsync(DemoAccount.Poc.Email);
         await Page.AssertAccessibleAsync();
     }
