@@ -136,4 +136,20 @@ public class ScopeTests(PortalFactory factory)
         Assert.Contains(page.QuerySelectorAll("table tbody td"), td => td.TextContent.Trim() == "Completed");
         Assert.NotEmpty(page.QuerySelectorAll("a[href^='/Tta/']"));
     }
+
+    [Fact]
+    public async Task The_site_page_leads_back_to_the_cohort_of_its_current_engagement()
+    {
+        using var client = await factory.SignInAsync(DemoUsers.Poc);
+        var tampa = await SiteIdAsync("Tampa", "FL");
+        await using var db = factory.CreateDbContext();
+        var cohort = await db.Engagements.Where(e => e.SiteId == tampa).OrderByDescending(e => e.StartDate).Select(e => new { e.CohortId, e.Cohort!.Name }).FirstAsync();
+
+        var page = await client.GetDocumentAsync($"/Sites/{tampa}");
+
+        var link = page.QuerySelector(".usa-intro a")!;
+        Assert.Equal($"/Cohorts/{cohort.CohortId}", link.GetAttribute("href"));
+        Assert.Equal(cohort.Name, link.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Cohorts/{cohort.CohortId}")).StatusCode);
+    }
 }
