@@ -78,6 +78,15 @@ public sealed class ServiceClock
     public DateOnly DayOf(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));
 
+    /// <summary>Today in the program's calendar: the one "today" of every page, query, feed and seed, so that a
+    /// milestone or a request turns overdue at the same moment everywhere (at midnight in the program's time zone, not
+    /// at midnight UTC, which is 7 or 8 p.m. in Washington).</summary>
+    public DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DayOf(time.GetUtcNow().UtcDateTime);
+    }
+
     /// <summary>A UTC time on the program's clock, for display.</summary>
     public DateTime LocalTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);

@@ -8,7 +8,7 @@ using PspPortal.Web.Pages.Shared;
 namespace PspPortal.Web.Pages;
 
 /// <summary>Each role's home: what that person comes to the portal to see first.</summary>
-public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, TimeProvider clock) : PageModel
+public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
     public sealed record OverdueMilestone(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
 
@@ -26,7 +26,7 @@ public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope s
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = serviceClock.Today(clock);
         Role = currentUser.Roles.Count > 0 ? currentUser.Roles[0] : null;
         FullName = (await currentUser.ActorAsync(cancellationToken)).Name;
 

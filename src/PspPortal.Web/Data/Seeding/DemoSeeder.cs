@@ -47,7 +47,7 @@ public sealed partial class DemoSeeder(
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = serviceClock.Today(clock);
         if (!await db.Cohorts.AnyAsync(cancellationToken))
         {
             await SeedProgramAsync(today, cancellationToken);

@@ -44,7 +44,7 @@ public static class CalendarFeed
         return endpoints;
     }
 
-    private static async Task<IResult> ServeAsync(string token, HttpContext context, PortalDbContext db, SiteScope siteScope, PublicUrls publicUrls, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string token, HttpContext context, PortalDbContext db, SiteScope siteScope, PublicUrls publicUrls, TimeProvider clock, ServiceClock serviceClock, CancellationToken cancellationToken)
     {
         // A token is 43 URL-safe characters; anything else is not one of ours.
         if (token.Length is < 20 or > 100)
@@ -63,7 +63,7 @@ public static class CalendarFeed
         }
 
         var scope = await siteScope.ForUserIdAsync(owner.Id, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = serviceClock.Today(clock);
         var since = today.AddDays(-DaysBack);
         var until = today.AddYears(YearsAhead);
         var milestones = await db.Milestones.AsNoTracking().InScope(scope)

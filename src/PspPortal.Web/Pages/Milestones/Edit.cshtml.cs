@@ -12,7 +12,7 @@ namespace PspPortal.Web.Pages.Milestones;
 /// <summary>One milestone: its facts and history for everyone in scope; "Mark complete", "Reschedule" and "Defer" for
 /// those who may change milestones; notes for them and for analysts. Each action is a small form of its own that
 /// carries the milestone's version, so a change made meanwhile by someone else is never overwritten.</summary>
-public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, TimeProvider clock) : PageModel
+public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
     public const string StaleMessage = "Someone else changed this milestone after you opened it, so your change was not saved. It is shown below as it is now; make your change again if it is still needed.";
 
@@ -180,7 +180,7 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
             return Forbid();
         }
 
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = serviceClock.Today(clock);
         if (milestone.Version != Version)
         {
             return await RefuseAsync(id, string.Empty, StaleMessage, StatusCodes.Status409Conflict, cancellationToken);
@@ -260,7 +260,7 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = serviceClock.Today(clock);
         var overdue = EngagementMilestone.Overdue.Expression;
         var found = await db.Milestones.AsNoTracking().InScope(scope).AsExpandable()
             .Where(m => m.Id == id)

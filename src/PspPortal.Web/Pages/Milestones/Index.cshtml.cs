@@ -13,7 +13,7 @@ namespace PspPortal.Web.Pages.Milestones;
 
 /// <summary>What needs attention across the user's sites: overdue milestones and those due in the next 30 days,
 /// grouped by site, with filters; and the user's calendar feed link.</summary>
-public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, PublicUrls publicUrls, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, PublicUrls publicUrls, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
     public const int DaysAhead = 30;
     public const int SitesPerPage = 20;
@@ -132,7 +132,7 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = serviceClock.Today(clock);
         var today = Today;
         var horizon = today.AddDays(DaysAhead);
         var scope = await siteScope.CurrentAsync(cancellationToken);

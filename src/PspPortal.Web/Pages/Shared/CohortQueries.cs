@@ -32,9 +32,9 @@ public sealed record SiteCoreAreaCount(int SiteId, int CoreAreaId, int Count);
 
 public sealed record CoreAreaName(int Id, string Name);
 
-public sealed class CohortQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock)
+public sealed class CohortQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock, ServiceClock serviceClock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => serviceClock.Today(clock);
 
     public async Task<List<CohortSummary>> ListAsync(int? cohortId = null, CancellationToken cancellationToken = default)
     {

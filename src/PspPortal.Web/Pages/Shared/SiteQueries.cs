@@ -37,9 +37,9 @@ public sealed record SiteSummary(
 }
 
 /// <summary>Sites as lists show them (the home pages, /Sites, a cohort and its export), always inside the user's scope.</summary>
-public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock)
+public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock, ServiceClock serviceClock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => serviceClock.Today(clock);
 
     public async Task<IQueryable<Site>> SitesInScopeAsync(CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ using PspPortal.Web.Pages.Shared;
 namespace PspPortal.Web.Pages.Admin.Audit;
 
 /// <summary>The audit trail, read-only: search, filters in the URL, 50 a page newest first, and the same list as CSV.</summary>
-public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<IndexModel.DateFilter> dateValidator) : PageModel
+public class IndexModel(PortalDbContext db, TimeProvider clock, ServiceClock serviceClock, IValidator<IndexModel.DateFilter> dateValidator) : PageModel
 {
     /// <summary>The first date the filters accept: nothing in the trail is older than the portal.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
@@ -123,7 +123,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, IValidator<Index
             ModelState.AddModelError(key, NotADateMessage);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = serviceClock.Today(clock);
         var result = await dateValidator.ValidateAsync(new DateFilter(Filter.From, Filter.To, today), cancellationToken);
         foreach (var error in result.Errors)
         {
