@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Infrastructure;
 
@@ -56,9 +57,34 @@ public static class PortalCommands
         }
 
         await services.MigrateAndSeedAsync();
+        var errors = await MakeAdministratorAsync(services, email, password);
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine(error);
+        }
+
+        if (errors.Count > 0)
+        {
+            return 1;
+        }
+
+        Console.WriteLine($"{email} is an Administrator.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Creates the account as an administrator, or, when it exists, sets its password, enables and unlocks it and
+    /// makes it an administrator. This is how an operator takes back an account whose password is lost or may be
+    /// known to someone else, so every session the account had ends, and the audit trail says what was done.
+    /// </summary>
+    /// <returns>The problems, or none when the account is an administrator with that password.</returns>
+    internal static async Task<IReadOnlyList<string>> MakeAdministratorAsync(IServiceProvider services, string email, string password)
+    {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var auditor = scope.ServiceProvider.GetRequiredService<SecurityAuditor>();
         var user = await users.FindByEmailAsync(email);
+        var created = user is null;
         IdentityResult result;
         if (user is null)
         {
@@ -69,9 +95,14 @@ public static class PortalCommands
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             result = await users.ResetPasswordAsync(user, token, password);
-            user.IsDisabled = false;
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                user.IsDisabled = false;
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.ResetAccessFailedCountAsync(user);
+                await users.UpdateSecurityStampAsync(user);
+                await scope.ServiceProvider.GetRequiredService<ISessionTerminator>().EndSessionsForUserAsync(user.Id);
+            }
         }
 
         if (result.Succeeded && !await users.IsInRoleAsync(user, Roles.Administrator))
@@ -81,16 +112,17 @@ public static class PortalCommands
 
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                Console.Error.WriteLine(error.Description);
-            }
-
-            return 1;
+            return result.Errors.Select(e => e.Description).ToList();
         }
 
-        Console.WriteLine($"{email} is an Administrator.");
-        return 0;
+        await auditor.RecordAsync(
+            created ? SecurityActions.AccountCreated : SecurityActions.PasswordSet,
+            user.Id,
+            email,
+            created
+                ? "Administrator created from the command line (create-admin)."
+                : "Password set, account enabled and unlocked, Administrator role held, and every session ended, from the command line (create-admin).");
+        return [];
     }
 
     private static async Task<int> GenerateDataAsync(IServiceProvider services, string[] args)
