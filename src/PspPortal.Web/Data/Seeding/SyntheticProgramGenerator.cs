@@ -63,6 +63,9 @@ public sealed class SyntheticProgramGenerator(PortalDbContext db, TimeProvider c
             Details = $"generate-data added {Math.Max(0, siteCount - sitesBefore)} synthetic sites and {Math.Max(0, requestCount - requestsBefore)} synthetic TTA requests for benchmarks; their rows are not audited one by one.",
         });
         await db.SaveChangesAsync(cancellationToken);
+
+        // The rows went past SaveChanges, so the figures stamp is moved here: cached figures are counted again.
+        await FiguresStampInterceptor.TouchAsync(db, cancellationToken);
     }
 
     private async Task GenerateSitesAsync(int from, int siteCount, List<int> cohortIds, DateOnly today, IProgress<GenerationProgress> progress, CancellationToken cancellationToken)
