@@ -80,6 +80,10 @@ measure() { # size label url [cookie]
         echo "ERROR: $label at $size requests: $bad answers not 2xx, $socket socket errors" >&2
         failures=$((failures + 1))
     fi
+    if (( n == 0 )); then
+        # Not one answer within the run: the page is slower than the run is long.
+        q50=">$duration"; q99=">$duration"
+    fi
     rps[$size,$label]=$r; p50[$size,$label]=$q50; p99[$size,$label]=$q99; kb[$size,$label]=$size_kb
     printf '  %-34s %8s req/s  p50 %8s ms  p99 %8s ms  %6s KB\n' "$label" "$r" "$q50" "$q99" "$size_kb"
 }
@@ -160,7 +164,7 @@ for label in "${summary_pages[@]}"; do
         share=$(awk -v a="${rps[$size,$label]}" -v b="${rps[$size,$ceiling]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
         printf ' %s | %s | %s | %s |' "${rps[$size,$label]}" "$share" "${p50[$size,$label]}" "${p99[$size,$label]}"
     done
-    growth=$(awk -v a="${p50[$first,$label]}" -v b="${p50[$last,$label]}" 'BEGIN { printf "%+.0f%%", (a > 0 ? (b / a - 1) * 100 : 0) }')
+    growth=$(awk -v a="${p50[$first,$label]}" -v b="${p50[$last,$label]}" 'BEGIN { if (a ~ /^>/ || b ~ /^>/) print "–"; else printf "%+.0f%%", (a > 0 ? (b / a - 1) * 100 : 0) }')
     printf ' %s | %s |\n' "$growth" "${kb[$last,$label]}"
 done
 printf '| peak memory (VmHWM) |'

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PspPortal.Tests.Infrastructure;
-using PspPortal.Web.Data;
 using PspPortal.Web.Data.Seeding;
 using PspPortal.Web.Domain;
 

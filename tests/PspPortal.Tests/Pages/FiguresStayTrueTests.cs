@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Tests.Infrastructure;
 using PspPortal.Web.Domain;
@@ -61,15 +62,15 @@ public class FiguresStayTrueTests(PortalFactory factory)
         var cohorts = await client.GetDocumentAsync("/Cohorts");
         var row = cohorts.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/Cohorts/{cohortId}']") is not null);
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal([count.Progress, count.Overdue.ToString(), count.OpenRequests.ToString()], [cells[3], cells[5], cells[6]]);
+        Assert.Equal([count.Progress, count.Overdue.ToString(CultureInfo.InvariantCulture), count.OpenRequests.ToString(CultureInfo.InvariantCulture)], [cells[3], cells[5], cells[6]]);
 
         var cohort = await client.GetDocumentAsync($"/Cohorts/{cohortId}");
         Assert.Equal(count.Progress, cohort.QuerySelector("#cohort-progress")!.TextContent.Trim());
-        Assert.Equal(count.Overdue.ToString(), cohort.QuerySelector("#cohort-overdue")!.TextContent.Trim());
+        Assert.Equal(count.Overdue.ToString(CultureInfo.InvariantCulture), cohort.QuerySelector("#cohort-overdue")!.TextContent.Trim());
         var siteRow = cohort.QuerySelector($"#site-table tr[data-site-id='{siteId}']")!;
         Assert.Equal(count.Progress, siteRow.QuerySelector("[data-figure=progress]")!.TextContent.Trim());
         Assert.Equal($"({count.OnTime} of {count.Completed})", siteRow.QuerySelector("[data-figure=on-time] span")!.TextContent.Trim());
-        Assert.Equal(count.OpenRequests.ToString(), siteRow.QuerySelector("[data-figure=open-requests]")!.TextContent.Trim());
+        Assert.Equal(count.OpenRequests.ToString(CultureInfo.InvariantCulture), siteRow.QuerySelector("[data-figure=open-requests]")!.TextContent.Trim());
 
         // The site's own page counts afresh; it must agree with the lists.
         var site = await client.GetDocumentAsync($"/Sites/{siteId}");
