@@ -74,7 +74,7 @@ public class FiguresStayTrueTests(PortalFactory factory)
 
         // The site's own page counts afresh; it must agree with the lists.
         var site = await client.GetDocumentAsync($"/Sites/{siteId}");
-        Assert.Equal(count.Progress, site.QuerySelectorAll(".psp-stat__value").First().TextContent.Trim());
+        Assert.Equal(count.Progress, site.QuerySelectorAll(".psp-stat__value")[0].TextContent.Trim());
     }
 
     /// <summary>The figures counted in C# from the rows themselves, with the rules written out (not the app's code).</summary>
