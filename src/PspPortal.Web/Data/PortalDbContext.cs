@@ -25,6 +25,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<FiguresStamp> FiguresStamps => Set<FiguresStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

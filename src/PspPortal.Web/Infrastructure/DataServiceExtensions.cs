@@ -16,6 +16,8 @@ public static class DataServiceExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
+        // Every save of program data writes a new figures stamp, which invalidates cached figures (docs/adr/0010).
+        services.AddSingleton<FiguresStampInterceptor>();
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Portal");
@@ -24,7 +26,7 @@ public static class DataServiceExtensions
         {
             case DatabaseProvider.Sqlite:
                 connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString(environment) : connectionString;
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -32,7 +34,7 @@ public static class DataServiceExtensions
                     throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is empty.");
                 }
 
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");

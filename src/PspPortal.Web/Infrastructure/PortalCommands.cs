@@ -147,7 +147,9 @@ public static class PortalCommands
         {
             var generator = ActivatorUtilities.CreateInstance<Data.Seeding.SyntheticProgramGenerator>(scope.ServiceProvider);
             var started = System.Diagnostics.Stopwatch.StartNew();
-            await generator.GenerateAsync(sites, requests, new Progress<string>(line => Console.WriteLine($"[{started.Elapsed:mm\\:ss}] {line}")));
+            using var bar = GenerationProgressBar.Start(Console.IsOutputRedirected);
+            await generator.GenerateAsync(sites, requests, bar);
+            bar.Dispose();
             Console.WriteLine($"Done in {started.Elapsed.TotalSeconds:F1} s.");
         }
 

@@ -20,7 +20,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // The filters of /Admin/Audit; newest first.
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => a.UserId);
-        builder.HasIndex(a => a.Kind);
-        builder.HasIndex(a => a.EntityType);
+        // The audit list filters by kind and by entity type, newest first.
+        builder.HasIndex(a => new { a.Kind, a.OccurredAt });
+        builder.HasIndex(a => new { a.EntityType, a.OccurredAt });
     }
 }

@@ -16,5 +16,6 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.HasOne(e => e.Cohort).WithMany(c => c.Engagements).HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.SiteId, e.StartDate });
         builder.HasIndex(e => e.Status);
+        builder.HasIndex(e => new { e.CohortId, e.SiteId });
     }
 }

@@ -27,10 +27,15 @@ internal sealed class TtaRequestConfiguration : IEntityTypeConfiguration<TtaRequ
         builder.HasMany(r => r.History).WithOne().HasForeignKey(t => t.TtaRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Comments).WithOne().HasForeignKey(c => c.TtaRequestId).OnDelete(DeleteBehavior.Cascade);
 
-        // One index per filter the request list offers.
+        // One index per filter and sort the request list offers. SQLite keeps the row id (Id) at the end of every
+        // index, so (X, UpdatedAt) serves "filter by X, newest first" and pages without reading the skipped rows.
         builder.HasIndex(r => new { r.SiteId, r.Status });
+        builder.HasIndex(r => new { r.SiteId, r.UpdatedAt });
         builder.HasIndex(r => new { r.Status, r.UpdatedAt });
-        builder.HasIndex(r => r.CoreAreaId);
+        builder.HasIndex(r => new { r.CoreAreaId, r.UpdatedAt });
+        builder.HasIndex(r => r.UpdatedAt);
+        builder.HasIndex(r => r.NeededBy);
+        builder.HasIndex(r => r.Title);
         builder.HasIndex(r => r.RequesterId);
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => r.DecisionDueOn);

@@ -148,7 +148,9 @@ public sealed partial class DemoSeeder
         return request;
     }
 
-    private static IEnumerable<TtaAction> PathTo(TtaStatus target, Random random)
+    /// <summary>A realistic path of actions from Draft to a status (some approvals go back to the site for information
+    /// first); generate-data takes the same paths.</summary>
+    internal static IEnumerable<TtaAction> PathTo(TtaStatus target, Random random)
     {
         if (target == TtaStatus.Draft)
         {

@@ -33,8 +33,7 @@ public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbCont
         Cohort = cohort;
         Description = await db.Cohorts.Where(c => c.Id == id).Select(c => c.Description).SingleAsync(cancellationToken);
         var inScope = await sites.SitesInScopeAsync(cancellationToken);
-        Sites = await sites.Summarize(inScope.Where(s => s.Engagements.Any(e => e.CohortId == id)).OrderBy(s => s.Name).ThenBy(s => s.State), id)
-            .ToListAsync(cancellationToken);
+        Sites = await sites.SummarizeAsync(inScope.Where(s => s.Engagements.Any(e => e.CohortId == id)).OrderBy(s => s.Name).ThenBy(s => s.State), id, cancellationToken);
 
         var counts = await cohorts.RequestsByCoreAreaAsync(id, cancellationToken);
         var used = counts.Select(c => c.CoreAreaId).ToHashSet();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Cohorts;
@@ -22,8 +21,8 @@ public class ExportModel(CohortQueries cohorts, SiteQueries sites) : PageModel
         }
 
         var inScope = await sites.SitesInScopeAsync(cancellationToken);
-        var summaries = sites.Summarize(inScope.Where(s => s.Engagements.Any(e => e.CohortId == id)).OrderBy(s => s.Name).ThenBy(s => s.State), id)
-            .AsAsyncEnumerable();
+        var summaries = (await sites.SummarizeAsync(inScope.Where(s => s.Engagements.Any(e => e.CohortId == id)).OrderBy(s => s.Name).ThenBy(s => s.State), id, cancellationToken))
+            .ToAsyncEnumerable();
 
         var fileName = $"psp-cohort-{cohort.Year}-{id}-progress-{sites.Today:yyyy-MM-dd}.csv";
         return CsvFile.Of(

@@ -13,7 +13,7 @@ namespace PspPortal.Web.Pages.Milestones;
 
 /// <summary>What needs attention across the user's sites: overdue milestones and those due in the next 30 days,
 /// grouped by site, with filters; and the user's calendar feed link.</summary>
-public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, PublicUrls publicUrls, TimeProvider clock, ServiceClock serviceClock) : PageModel
+public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, PublicUrls publicUrls, ProgramFigures figures, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
     public const int DaysAhead = 30;
     public const int SitesPerPage = 20;
@@ -51,6 +51,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
     public PagerModel Pager { get; private set; } = null!;
     public IReadOnlyList<Choice> Sites { get; private set; } = [];
     public IReadOnlyList<Choice> Cohorts { get; private set; } = [];
+
+    /// <summary>Too many sites to list: the site filter offers a cohort's sites once a cohort is chosen.</summary>
+    public bool ChooseCohortFirst { get; private set; }
 
     /// <summary>True when the user has a feed link (its secret is not known any more, only its hash).</summary>
     public bool HasFeed { get; private set; }
@@ -141,7 +144,9 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         HasFeed = await db.Users.AnyAsync(u => u.Id == userId && u.CalendarFeedTokenHash != null, cancellationToken);
 
         var sitesInScope = db.Sites.AsNoTracking().InScope(scope);
-        Sites = await sitesInScope.SiteChoicesAsync(cancellationToken);
+        var siteChoices = await sitesInScope.SiteChoicesAsync(Filter.Cohort, Filter.Site, cancellationToken);
+        Sites = siteChoices.Options;
+        ChooseCohortFirst = siteChoices.ChooseCohortFirst;
         Cohorts = await sitesInScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), cancellationToken);
 
         var milestones = db.Milestones.AsNoTracking().InScope(scope).Where(m => m.Status == MilestoneStatus.Planned);
@@ -157,8 +162,10 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
 
         var overdue = milestones.Where(MilestoneFigures.OverdueOn(today));
         var dueSoon = milestones.Where(m => m.DueDate >= today && m.DueDate <= horizon);
-        OverdueCount = await overdue.CountAsync(cancellationToken);
-        DueSoonCount = await dueSoon.CountAsync(cancellationToken);
+        // Counts are cached until the data changes (ProgramFigures), keyed by everything they depend on.
+        var key = $"milestones|{ProgramFigures.ScopeKey(scope)}|{today:O}|{Filter.Site}|{Filter.Cohort}";
+        OverdueCount = await figures.CountAsync(db, key + "|overdue", overdue, cancellationToken);
+        DueSoonCount = await figures.CountAsync(db, key + "|due-soon", dueSoon, cancellationToken);
         var shown = Filter.Show switch
         {
             Window.Overdue => overdue,
@@ -167,7 +174,7 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         };
 
         var siteIds = shown.Select(m => m.Engagement!.SiteId).Distinct();
-        SiteTotal = await siteIds.CountAsync(cancellationToken);
+        SiteTotal = await figures.CountAsync(db, $"{key}|sites|{Filter.Show}", siteIds, cancellationToken);
         Pager = new PagerModel(PageNumber, SiteTotal, SitesPerPage, "/Milestones", Filter.ToQuery(), "Pages of sites");
         var pageSites = await db.Sites.AsNoTracking()
             .Where(s => siteIds.Contains(s.Id))

@@ -32,53 +32,49 @@ public sealed record SiteCoreAreaCount(int SiteId, int CoreAreaId, int Count);
 
 public sealed record CoreAreaName(int Id, string Name);
 
-public sealed class CohortQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock, ServiceClock serviceClock)
+public sealed class CohortQueries(PortalDbContext db, SiteScope siteScope, ProgramFigures figures, TimeProvider clock, ServiceClock serviceClock)
 {
     public DateOnly Today => serviceClock.Today(clock);
 
+    /// <summary>The cohorts with an engagement in scope, oldest first, with their figures summed over those
+    /// engagements from the cached <see cref="FiguresSnapshot"/> (never older than the data).</summary>
     public async Task<List<CohortSummary>> ListAsync(int? cohortId = null, CancellationToken cancellationToken = default)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        var today = Today;
-        var due = MilestoneFigures.DueBy(today);
-        var doneOfDue = MilestoneFigures.DoneOfDueBy(today);
-        var overdue = MilestoneFigures.OverdueOn(today);
-        var completed = MilestoneFigures.Completed;
-        var onTime = MilestoneFigures.CompletedOnTime;
-        var openRequest = RequestFigures.Open;
-        var engagements = db.Engagements.AsNoTracking().InScope(scope);
-        var cohorts = db.Cohorts.AsNoTracking().Where(c => engagements.Any(e => e.CohortId == c.Id));
-        if (cohortId is { } id)
-        {
-            cohorts = cohorts.Where(c => c.Id == id);
-        }
-
-        return await cohorts
-            .OrderBy(c => c.Year).ThenBy(c => c.Name)
-            .Select(c => new CohortSummary(
-                c.Id,
-                c.Name,
-                c.Year,
-                engagements.Count(e => e.CohortId == c.Id),
-                engagements.Count(e => e.CohortId == c.Id && e.Status == EngagementStatus.Active),
-                engagements.Where(e => e.CohortId == c.Id).SelectMany(e => e.Milestones).Count(due),
-                engagements.Where(e => e.CohortId == c.Id).SelectMany(e => e.Milestones).Count(doneOfDue),
-                engagements.Where(e => e.CohortId == c.Id).SelectMany(e => e.Milestones).Count(overdue),
-                engagements.Where(e => e.CohortId == c.Id).SelectMany(e => e.Milestones).Count(completed),
-                engagements.Where(e => e.CohortId == c.Id).SelectMany(e => e.Milestones).Count(onTime),
-                engagements.Where(e => e.CohortId == c.Id).SelectMany(e => e.Site!.TtaRequests).Count(openRequest)))
-            .ToListAsync(cancellationToken);
+        var snapshot = await figures.GetAsync(db, Today, cancellationToken);
+        var engagements = snapshot.Engagements.Where(e => scope.Includes(e.SiteId)).ToLookup(e => e.CohortId);
+        return snapshot.Cohorts
+            .Where(c => engagements.Contains(c.Id) && (cohortId is null || c.Id == cohortId))
+            .Select(c =>
+            {
+                var inCohort = engagements[c.Id].ToList();
+                return new CohortSummary(
+                    c.Id,
+                    c.Name,
+                    c.Year,
+                    inCohort.Count,
+                    inCohort.Count(e => e.Status == EngagementStatus.Active),
+                    inCohort.Sum(e => e.Milestones.Due),
+                    inCohort.Sum(e => e.Milestones.DoneOfDue),
+                    inCohort.Sum(e => e.Milestones.Overdue),
+                    inCohort.Sum(e => e.Milestones.Completed),
+                    inCohort.Sum(e => e.Milestones.CompletedOnTime),
+                    inCohort.Sum(e => snapshot.RequestsOf(e.SiteId).Open));
+            })
+            .ToList();
     }
 
-    /// <summary>The TTA requests of the cohort's sites in scope, counted by site and core area in the database.</summary>
+    /// <summary>The TTA requests of the cohort's sites in scope, counted by site and core area.</summary>
     public async Task<List<SiteCoreAreaCount>> RequestsByCoreAreaAsync(int cohortId, CancellationToken cancellationToken = default)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        return await db.TtaRequests.AsNoTracking().InScope(scope)
-            .Where(r => r.Site!.Engagements.Any(e => e.CohortId == cohortId))
-            .GroupBy(r => new { r.SiteId, r.CoreAreaId })
-            .Select(g => new SiteCoreAreaCount(g.Key.SiteId, g.Key.CoreAreaId, g.Count()))
-            .ToListAsync(cancellationToken);
+        var snapshot = await figures.GetAsync(db, Today, cancellationToken);
+        return snapshot.Engagements
+            .Where(e => e.CohortId == cohortId && scope.Includes(e.SiteId))
+            .Select(e => e.SiteId)
+            .Distinct()
+            .SelectMany(siteId => snapshot.RequestsOf(siteId).ByCoreArea.Select(a => new SiteCoreAreaCount(siteId, a.Key, a.Value)))
+            .ToList();
     }
 
     /// <summary>The core areas in their seeded order (retired ones too, so old requests keep their place).</summary>

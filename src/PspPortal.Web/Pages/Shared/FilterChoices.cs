@@ -6,14 +6,38 @@ namespace PspPortal.Web.Pages.Shared;
 /// <summary>An option of a list's filter: a site or a cohort by id and name.</summary>
 public sealed record Choice(int Id, string Name);
 
+/// <summary>The sites a list's site filter offers. <see cref="ChooseCohortFirst"/>: the user sees more sites than one
+/// list should carry, so the sites are offered once a cohort is chosen (a site already chosen stays offered).</summary>
+public sealed record SiteChoices(IReadOnlyList<Choice> Options, bool ChooseCohortFirst);
+
 /// <summary>The sites and cohorts a list's filter offers, from the sites the user may see.</summary>
 public static class FilterChoices
 {
-    /// <summary>The sites as "Name, ST", in name order.</summary>
-    public static async Task<List<Choice>> SiteChoicesAsync(this IQueryable<Site> sites, CancellationToken cancellationToken = default) =>
-        await sites.OrderBy(s => s.Name).ThenBy(s => s.State)
+    /// <summary>Up to this many sites are offered without choosing a cohort first; a thousand would weigh down every
+    /// page of the list (docs/performance.md).</summary>
+    public const int MaxSitesWithoutCohort = 60;
+
+    /// <summary>The sites as "Name, ST", in name order: all of them when there are few, else those of
+    /// <paramref name="cohortId"/>, else only <paramref name="selectedSite"/>.</summary>
+    public static async Task<SiteChoices> SiteChoicesAsync(this IQueryable<Site> sites, int? cohortId, int? selectedSite, CancellationToken cancellationToken = default)
+    {
+        var offered = sites;
+        var chooseCohortFirst = false;
+        if (cohortId is { } cohort)
+        {
+            offered = sites.Where(s => s.Engagements.Any(e => e.CohortId == cohort) || s.Id == selectedSite);
+        }
+        else if (await sites.Take(MaxSitesWithoutCohort + 1).CountAsync(cancellationToken) > MaxSitesWithoutCohort)
+        {
+            chooseCohortFirst = true;
+            offered = sites.Where(s => s.Id == selectedSite);
+        }
+
+        var options = await offered.OrderBy(s => s.Name).ThenBy(s => s.State)
             .Select(s => new Choice(s.Id, s.Name + ", " + s.State))
             .ToListAsync(cancellationToken);
+        return new SiteChoices(options, chooseCohortFirst);
+    }
 
     /// <summary>The cohorts that have an engagement at one of the sites, oldest first.</summary>
     public static async Task<List<Choice>> CohortChoicesAsync(this IQueryable<Site> sites, IQueryable<Cohort> cohorts, CancellationToken cancellationToken = default) =>

@@ -30,7 +30,7 @@ public sealed record RequestListModel(string Heading, string Caption, string Emp
 /// <summary>The request queries that several pages share: a request as lists show it (/Tta, the home page, a site's
 /// page), and the "requests that matter" to a person on their home page and on a site's page. Everything goes through
 /// the scope.</summary>
-public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, ServiceClock serviceClock, TimeProvider time)
+public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, ServiceClock serviceClock, ProgramFigures figures, TimeProvider time)
 {
     public const int HomeLimit = 10;
 
@@ -125,7 +125,8 @@ public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, Serv
     private async Task<RequestListModel> ListAsync(
         string heading, string caption, string empty, IQueryable<TtaRequest> requests, string moreUrl, CancellationToken cancellationToken, int limit = HomeLimit)
     {
-        var total = await requests.CountAsync(cancellationToken);
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var total = await figures.CountAsync(db, $"home|{heading}|{moreUrl}|{ProgramFigures.ScopeKey(scope)}|{Today:O}", requests, cancellationToken);
         var rows = await Rows(requests).Take(limit).ToListAsync(cancellationToken);
         return new RequestListModel(heading, caption, empty, rows, total, total > rows.Count ? moreUrl : null, "tta-requests-heading");
     }

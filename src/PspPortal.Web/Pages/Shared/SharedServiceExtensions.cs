@@ -12,6 +12,7 @@ public static class SharedServiceExtensions
     /// this), so that Infrastructure never needs to know the pages.</summary>
     public static IServiceCollection AddPortalPageServices(this IServiceCollection services)
     {
+        services.AddSingleton<ProgramFigures>();
         services.AddScoped<SiteQueries>();
         services.AddScoped<CohortQueries>();
         services.AddScoped<RequestQueries>();

@@ -37,7 +37,7 @@ public sealed record SiteSummary(
 }
 
 /// <summary>Sites as lists show them (the home pages, /Sites, a cohort and its export), always inside the user's scope.</summary>
-public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimeProvider clock, ServiceClock serviceClock)
+public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, ProgramFigures figures, TimeProvider clock, ServiceClock serviceClock)
 {
     public DateOnly Today => serviceClock.Today(clock);
 
@@ -50,10 +50,45 @@ public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, TimePro
     public async Task<List<SiteSummary>> AllInScopeAsync(CancellationToken cancellationToken = default)
     {
         var sites = await SitesInScopeAsync(cancellationToken);
-        return await Summarize(sites.OrderBy(s => s.Name).ThenBy(s => s.State)).ToListAsync(cancellationToken);
+        return await SummarizeAsync(sites.OrderBy(s => s.Name).ThenBy(s => s.State), cancellationToken: cancellationToken);
     }
 
-    /// <summary>Projects sites to summaries in one SQL statement. The engagement shown is the site's current (latest)
+    /// <summary>The summaries of a list of sites, in the query's order: the sites and their engagement from the
+    /// database, the figures from the cached <see cref="FiguresSnapshot"/> (the same rules as <see cref="Summarize"/>,
+    /// counted once for every site until the data changes).</summary>
+    public async Task<List<SiteSummary>> SummarizeAsync(IQueryable<Site> sites, int? cohortId = null, CancellationToken cancellationToken = default)
+    {
+        var withEngagement = cohortId is { } id
+            ? sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.Where(e => e.CohortId == id).OrderByDescending(e => e.StartDate).FirstOrDefault() })
+            : sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.OrderByDescending(e => e.StartDate).FirstOrDefault() });
+        var rows = await withEngagement
+            .Select(x => new
+            {
+                x.Site.Id,
+                x.Site.Name,
+                x.Site.State,
+                EngagementId = x.Current == null ? (int?)null : x.Current.Id,
+                CohortName = x.Current == null ? null : x.Current.Cohort!.Name,
+                CohortId = x.Current == null ? (int?)null : x.Current.CohortId,
+                Status = x.Current == null ? (EngagementStatus?)null : x.Current.Status,
+                Track = x.Current == null ? (EngagementTrack?)null : x.Current.Track,
+                Start = x.Current == null ? (DateOnly?)null : x.Current.StartDate,
+                End = x.Current == null ? (DateOnly?)null : x.Current.EndDate,
+            })
+            .ToListAsync(cancellationToken);
+        var snapshot = await figures.GetAsync(db, Today, cancellationToken);
+        return rows.Select(r =>
+        {
+            var m = snapshot.MilestonesOf(r.EngagementId);
+            var requests = snapshot.RequestsOf(r.Id);
+            return new SiteSummary(
+                r.Id, r.Name, r.State, r.CohortName, r.CohortId, r.Status, r.Track, r.Start, r.End,
+                m.Due, m.DoneOfDue, m.Overdue, m.Completed, m.CompletedOnTime, requests.Open, requests.Overdue);
+        }).ToList();
+    }
+
+    /// <summary>Projects sites to summaries in one SQL statement, counted afresh (a site's own page; lists use
+    /// <see cref="SummarizeAsync"/>). The engagement shown is the site's current (latest)
     /// one, or its engagement in <paramref name="cohortId"/> when a cohort is given.</summary>
     public IQueryable<SiteSummary> Summarize(IQueryable<Site> sites, int? cohortId = null)
     {

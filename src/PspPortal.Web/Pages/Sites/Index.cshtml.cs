@@ -85,8 +85,7 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser cu
         var sites = Filter.Apply(inScope);
         Total = await sites.CountAsync(cancellationToken);
         Pager = new PagerModel(PageNumber, Total, PageSize, "/Sites", Filter.ToQuery(), "Pages of sites");
-        Sites = await queries.Summarize(sites.OrderBy(s => s.Name).ThenBy(s => s.State).Skip(Pager.Skip).Take(PageSize))
-            .ToListAsync(cancellationToken);
+        Sites = await queries.SummarizeAsync(sites.OrderBy(s => s.Name).ThenBy(s => s.State).Skip(Pager.Skip).Take(PageSize), cancellationToken: cancellationToken);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Tta;
 
-public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, RequestQueries queries) : PageModel
+public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, RequestQueries queries, ProgramFigures figures) : PageModel
 {
     public const int PageSize = 25;
 
@@ -25,13 +25,14 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
     public IReadOnlyList<Choice> Sites { get; private set; } = [];
     public IReadOnlyList<Choice> CoreAreas { get; private set; } = [];
     public IReadOnlyList<Choice> Cohorts { get; private set; } = [];
+
+    /// <summary>Too many sites to list: the site filter offers a cohort's sites once a cohort is chosen.</summary>
+    public bool ChooseCohortFirst { get; private set; }
     public bool MaySubmit { get; private set; }
     public bool IsFiltered => Filter.ToQuery().Keys.Any(k => k != "Sort");
 
     /// <summary>The same list as CSV: every request that passes the filter, on all pages.</summary>
     public string ExportUrl => ListUrl.For("/Tta/Export", Filter.ToQuery());
-
-    public sealed record Choice(int Id, string Name);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -46,17 +47,23 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
 
         var scope = await siteScope.CurrentAsync(cancellationToken);
         var requests = Filter.Apply(db.TtaRequests.AsNoTracking().InScope(scope), queries.Today);
-        Total = await requests.CountAsync(cancellationToken);
+        // The count is cached until the data changes (ProgramFigures); the page's rows are found by their ids first,
+        // which the indexes answer without reading the rows skipped, then read whole.
+        var filter = Filter.ToQuery();
+        filter.Remove("Sort");
+        Total = await figures.CountAsync(db, $"tta|{ProgramFigures.ScopeKey(scope)}|{queries.Today:O}|{ListUrl.For(string.Empty, filter)}", requests, cancellationToken);
         Pager = new PagerModel(PageNumber, Total, PageSize, "/Tta", Filter.ToQuery(), "Pages of requests", nameof(PageNumber));
-        Rows = await queries.Rows(requests).Skip(Pager.Skip).Take(PageSize).ToListAsync(cancellationToken);
+        var ids = await requests.Select(r => r.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync(cancellationToken);
+        var rows = await queries.Rows(db.TtaRequests.AsNoTracking().Where(r => ids.Contains(r.Id))).ToListAsync(cancellationToken);
+        Rows = [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
 
-        Sites = await db.Sites.AsNoTracking().InScope(scope).OrderBy(s => s.Name).ThenBy(s => s.State)
-            .Select(s => new Choice(s.Id, s.Name + ", " + s.State)).ToListAsync(cancellationToken);
+        var sitesInScope = db.Sites.AsNoTracking().InScope(scope);
+        var siteChoices = await sitesInScope.SiteChoicesAsync(Filter.Cohort, Filter.Site, cancellationToken);
+        Sites = siteChoices.Options;
+        ChooseCohortFirst = siteChoices.ChooseCohortFirst;
         CoreAreas = await db.CoreAreas.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new Choice(c.Id, c.IsActive ? c.Name : c.Name + " (retired)")).ToListAsync(cancellationToken);
-        var scopedEngagements = db.Engagements.AsNoTracking().InScope(scope);
-        Cohorts = await db.Cohorts.AsNoTracking().Where(c => scopedEngagements.Any(e => e.CohortId == c.Id)).OrderBy(c => c.Year).ThenBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);
+        Cohorts = await sitesInScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), cancellationToken);
         MaySubmit = currentUser.MaySubmitRequests;
         return Page();
     }

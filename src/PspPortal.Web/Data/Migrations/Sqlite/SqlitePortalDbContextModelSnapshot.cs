@@ -162,6 +162,26 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Data.FiguresStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("6f1d3c57-1b2e-4c55-9a51-0c8c3b1d2a10")
+                        });
+                });
+
             modelBuilder.Entity("PspPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -298,13 +318,13 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityType");
-
-                    b.HasIndex("Kind");
-
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("EntityType", "OccurredAt");
+
+                    b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("AuditEntries");
                 });
@@ -392,9 +412,9 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CohortId");
-
                     b.HasIndex("Status");
+
+                    b.HasIndex("CohortId", "SiteId");
 
                     b.HasIndex("SiteId", "StartDate");
 
@@ -692,20 +712,28 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CoreAreaId");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DecisionDueOn");
 
                     b.HasIndex("DeliveryDueOn");
 
+                    b.HasIndex("NeededBy");
+
                     b.HasIndex("ReferenceNumber")
                         .IsUnique();
 
                     b.HasIndex("RequesterId");
 
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("CoreAreaId", "UpdatedAt");
+
                     b.HasIndex("SiteId", "Status");
+
+                    b.HasIndex("SiteId", "UpdatedAt");
 
                     b.HasIndex("Status", "UpdatedAt");
 

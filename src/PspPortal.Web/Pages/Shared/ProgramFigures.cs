@@ -1,0 +1,179 @@
+using LinqKit;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Web.Pages.Shared;
+
+/// <summary>Every figure the site and cohort lists show, for every engagement and site at once, counted by the
+/// database with the rules of <see cref="MilestoneFigures"/> and <see cref="RequestFigures"/> (three grouped
+/// statements), on one day. Scope is applied by the reader, site by site.</summary>
+public sealed class FiguresSnapshot
+{
+    public sealed record CohortRow(int Id, string Name, int Year);
+
+    public sealed record EngagementRow(int Id, int SiteId, int CohortId, EngagementStatus Status, MilestoneCounts Milestones);
+
+    /// <summary>A site's TTA requests: open, overdue, and how many in each core area.</summary>
+    public sealed record SiteRequests(int Open, int Overdue, IReadOnlyDictionary<int, int> ByCoreArea);
+
+    private static readonly SiteRequests NoRequests = new(0, 0, new Dictionary<int, int>());
+
+    public required Guid Stamp { get; init; }
+    public required DateOnly Today { get; init; }
+    public required IReadOnlyList<CohortRow> Cohorts { get; init; }
+    public required IReadOnlyList<EngagementRow> Engagements { get; init; }
+    public required IReadOnlyDictionary<int, MilestoneCounts> MilestonesByEngagement { get; init; }
+    public required IReadOnlyDictionary<int, SiteRequests> RequestsBySite { get; init; }
+
+    public MilestoneCounts MilestonesOf(int? engagementId) =>
+        engagementId is { } id && MilestonesByEngagement.TryGetValue(id, out var counts) ? counts : default;
+
+    public SiteRequests RequestsOf(int siteId) => RequestsBySite.GetValueOrDefault(siteId, NoRequests);
+}
+
+/// <summary>Caches one <see cref="FiguresSnapshot"/> under the <see cref="FiguresStamp"/> and the day it was counted
+/// on. Each use reads the stamp (one row by its key); a change of program data writes a new stamp in its own
+/// transaction (<see cref="FiguresStampInterceptor"/>), so the next page counts again: figures are never older than
+/// the data, on one server or on several. Why this and not maintained counters: docs/adr/0010.</summary>
+public sealed class ProgramFigures : IDisposable
+{
+    /// <summary>Counts kept for the current stamp; beyond this many, they are dropped and counted again.</summary>
+    public const int MaxCounts = 2000;
+
+    private readonly SemaphoreSlim _counting = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private volatile FiguresSnapshot? _current;
+    private Guid _countsStamp;
+
+    /// <summary>A list's count (its pager's total), cached under the stamp like every figure. <paramref name="key"/>
+    /// names the list, its filter, the scope (<see cref="ScopeKey"/>) and the day, whatever the query depends on.</summary>
+    public async Task<int> CountAsync<T>(PortalDbContext db, string key, IQueryable<T> query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stamp = await ReadStampAsync(db, cancellationToken);
+        lock (_counts)
+        {
+            if (_countsStamp != stamp || _counts.Count >= MaxCounts)
+            {
+                _counts.Clear();
+                _countsStamp = stamp;
+            }
+        }
+
+        if (_counts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var count = await query.CountAsync(cancellationToken);
+        lock (_counts)
+        {
+            // Counted after the stamp was read, so never older than the stamp it is kept under.
+            if (_countsStamp == stamp)
+            {
+                _counts[key] = count;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The part of a cache key that says whose sites a figure counts.</summary>
+    public static string ScopeKey(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AllSites ? "all" : string.Join(',', scope.SiteIds.Order());
+    }
+
+    private static Task<Guid> ReadStampAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        db.FiguresStamps.AsNoTracking().Where(s => s.Id == FiguresStamp.TheId).Select(s => s.Stamp).SingleOrDefaultAsync(cancellationToken);
+
+    public void Dispose() => _counting.Dispose();
+
+    public async Task<FiguresSnapshot> GetAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stamp = await ReadStampAsync(db, cancellationToken);
+        if (_current is { } hit && hit.Stamp == stamp && hit.Today == today)
+        {
+            return hit;
+        }
+
+        // One count at a time: the pages that wait for it take the snapshot it makes.
+        await _counting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } made && made.Stamp == stamp && made.Today == today)
+            {
+                return made;
+            }
+
+            // Counted after the stamp was read: a change that commits in between leaves newer figures under the older
+            // stamp, which the next read (seeing the new stamp) replaces; never older figures under a newer stamp.
+            var snapshot = await CountAsync(db, stamp, today, cancellationToken);
+            _current = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            _counting.Release();
+        }
+    }
+
+    private static async Task<FiguresSnapshot> CountAsync(PortalDbContext db, Guid stamp, DateOnly today, CancellationToken cancellationToken)
+    {
+        var due = MilestoneFigures.DueBy(today);
+        var doneOfDue = MilestoneFigures.DoneOfDueBy(today);
+        var overdue = MilestoneFigures.OverdueOn(today);
+        var completed = MilestoneFigures.Completed;
+        var onTime = MilestoneFigures.CompletedOnTime;
+        var milestones = await db.Milestones.AsNoTracking().AsExpandable()
+            .GroupBy(m => m.EngagementId)
+            .Select(g => new
+            {
+                g.Key,
+                Due = g.Count(m => due.Invoke(m)),
+                DoneOfDue = g.Count(m => doneOfDue.Invoke(m)),
+                Overdue = g.Count(m => overdue.Invoke(m)),
+                Completed = g.Count(m => completed.Invoke(m)),
+                OnTime = g.Count(m => onTime.Invoke(m)),
+            })
+            .ToDictionaryAsync(x => x.Key, x => new MilestoneCounts(x.Due, x.DoneOfDue, x.Overdue, x.Completed, x.OnTime), cancellationToken);
+
+        var open = RequestFigures.Open;
+        var overdueRequest = RequestFigures.OverdueOn(today);
+        var requests = await db.TtaRequests.AsNoTracking().AsExpandable()
+            .GroupBy(r => new { r.SiteId, r.CoreAreaId })
+            .Select(g => new
+            {
+                g.Key.SiteId,
+                g.Key.CoreAreaId,
+                Count = g.Count(),
+                Open = g.Count(r => open.Invoke(r)),
+                Overdue = g.Count(r => overdueRequest.Invoke(r)),
+            })
+            .ToListAsync(cancellationToken);
+        var bySite = requests.GroupBy(r => r.SiteId).ToDictionary(
+            g => g.Key,
+            g => new FiguresSnapshot.SiteRequests(g.Sum(r => r.Open), g.Sum(r => r.Overdue), g.ToDictionary(r => r.CoreAreaId, r => r.Count)));
+
+        var engagements = await db.Engagements.AsNoTracking()
+            .Select(e => new { e.Id, e.SiteId, e.CohortId, e.Status })
+            .ToListAsync(cancellationToken);
+        var cohorts = await db.Cohorts.AsNoTracking()
+            .OrderBy(c => c.Year).ThenBy(c => c.Name)
+            .Select(c => new FiguresSnapshot.CohortRow(c.Id, c.Name, c.Year))
+            .ToListAsync(cancellationToken);
+
+        return new FiguresSnapshot
+        {
+            Stamp = stamp,
+            Today = today,
+            Cohorts = cohorts,
+            Engagements = engagements.Select(e => new FiguresSnapshot.EngagementRow(e.Id, e.SiteId, e.CohortId, e.Status, milestones.GetValueOrDefault(e.Id))).ToList(),
+            MilestonesByEngagement = milestones,
+            RequestsBySite = bySite,
+        };
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Tests.Infrastructure;
+using PspPortal.Web.Domain;
+
+namespace PspPortal.Tests.Pages;
+
+/// <summary>The figures of /Cohorts, /Cohorts/{id} and /Sites are cached until the data changes (ADR 0010). Right
+/// after each kind of change (a TTA transition, a milestone completion, a new request) every figure they show must
+/// equal a hand count of the database, never what the cache held before.</summary>
+[Collection(PortalTests.Name)]
+public class FiguresStayTrueTests(PortalFactory factory)
+{
+    private sealed record HandCount(int Due, int DoneOfDue, int Overdue, int Completed, int OnTime, int OpenRequests)
+    {
+        public string Progress => Due == 0 ? "—" : $"{(int)Math.Round(100.0 * DoneOfDue / Due, MidpointRounding.AwayFromZero)}%";
+    }
+
+    [Fact]
+    public async Task Figures_equal_a_hand_count_after_each_kind_of_change()
+    {
+        var (cohortId, siteId, engagementId) = await FixtureAsync();
+        using var client = await factory.SignInAsync(DemoUsers.Bja);
+        await AssertPagesShowAsync(client, cohortId, siteId, engagementId);
+
+        // A TTA transition that closes a request's clock: declined, it is no longer open.
+        await using (var db = factory.CreateDbContext())
+        {
+            var request = await db.TtaRequests.Include(r => r.History).FirstAsync(r => r.SiteId == siteId && r.Status == TtaStatus.Submitted);
+            request.Apply(TtaAction.StartReview, new Actor(null, "Test liaison"), DateTime.UtcNow);
+            request.Apply(TtaAction.Decline, new Actor(null, "Test liaison"), DateTime.UtcNow, "Not this year.");
+            await db.SaveChangesAsync();
+        }
+
+        await AssertPagesShowAsync(client, cohortId, siteId, engagementId);
+
+        // A milestone completion: progress and overdue change.
+        await using (var db = factory.CreateDbContext())
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var milestone = await db.Milestones.Include(m => m.Engagement).FirstAsync(m => m.EngagementId == engagementId && m.Status == MilestoneStatus.Planned && m.DueDate < today);
+            milestone.Complete(today, today, new Actor(null, "Test liaison"), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await AssertPagesShowAsync(client, cohortId, siteId, engagementId);
+
+        // A new request: one more open.
+        await using (var db = factory.CreateDbContext())
+        {
+            db.TtaRequests.Add(NewRequest(siteId, await db.CoreAreas.Select(a => a.Id).FirstAsync(), TtaStatus.Submitted));
+            await db.SaveChangesAsync();
+        }
+
+        await AssertPagesShowAsync(client, cohortId, siteId, engagementId);
+    }
+
+    private async Task AssertPagesShowAsync(PortalClient client, int cohortId, int siteId, int engagementId)
+    {
+        var count = await HandCountAsync(siteId, engagementId);
+
+        var cohorts = await client.GetDocumentAsync("/Cohorts");
+        var row = cohorts.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/Cohorts/{cohortId}']") is not null);
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal([count.Progress, count.Overdue.ToString(CultureInfo.InvariantCulture), count.OpenRequests.ToString(CultureInfo.InvariantCulture)], [cells[3], cells[5], cells[6]]);
+
+        var cohort = await client.GetDocumentAsync($"/Cohorts/{cohortId}");
+        Assert.Equal(count.Progress, cohort.QuerySelector("#cohort-progress")!.TextContent.Trim());
+        Assert.Equal(count.Overdue.ToString(CultureInfo.InvariantCulture), cohort.QuerySelector("#cohort-overdue")!.TextContent.Trim());
+        var siteRow = cohort.QuerySelector($"#site-table tr[data-site-id='{siteId}']")!;
+        Assert.Equal(count.Progress, siteRow.QuerySelector("[data-figure=progress]")!.TextContent.Trim());
+        Assert.Equal($"({count.OnTime} of {count.Completed})", siteRow.QuerySelector("[data-figure=on-time] span")!.TextContent.Trim());
+        Assert.Equal(count.OpenRequests.ToString(CultureInfo.InvariantCulture), siteRow.QuerySelector("[data-figure=open-requests]")!.TextContent.Trim());
+
+        // The site's own page counts afresh; it must agree with the lists.
+        var site = await client.GetDocumentAsync($"/Sites/{siteId}");
+        Assert.Equal(count.Progress, site.QuerySelectorAll(".psp-stat__value")[0].TextContent.Trim());
+    }
+
+    /// <summary>The figures counted in C# from the rows themselves, with the rules written out (not the app's code).</summary>
+    private async Task<HandCount> HandCountAsync(int siteId, int engagementId)
+    {
+        await using var db = factory.CreateDbContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.EngagementId == engagementId).ToListAsync();
+        var requests = await db.TtaRequests.AsNoTracking().Where(r => r.SiteId == siteId).ToListAsync();
+        TtaStatus[] closed = [TtaStatus.Delivered, TtaStatus.Closed, TtaStatus.Declined, TtaStatus.Withdrawn];
+        return new HandCount(
+            milestones.Count(m => m.DueDate <= today && m.Status != MilestoneStatus.Deferred),
+            milestones.Count(m => m.DueDate <= today && m.Status == MilestoneStatus.Completed),
+            milestones.Count(m => m.DueDate < today && m.Status == MilestoneStatus.Planned),
+            milestones.Count(m => m.Status == MilestoneStatus.Completed),
+            milestones.Count(m => m.Status == MilestoneStatus.Completed && m.CompletedOn <= m.DueDate),
+            requests.Count(r => !closed.Contains(r.Status)));
+    }
+
+    private async Task<(int CohortId, int SiteId, int EngagementId)> FixtureAsync()
+    {
+        await using var db = factory.CreateDbContext();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var cohort = new Cohort { Name = $"Figures cohort {suffix}", Year = 2098 };
+        var site = new Site { Name = $"Figures {suffix}", State = "ZZ" };
+        var engagement = new Engagement { Site = site, Cohort = cohort, Status = EngagementStatus.Active, Track = EngagementTrack.Standard };
+        engagement.StartOn(today.AddDays(-400));
+        for (var i = 0; i < 6; i++)
+        {
+            var due = today.AddDays(-300 + i * 90);
+            engagement.Milestones.Add(new EngagementMilestone
+            {
+                Title = $"Milestone {i + 1}",
+                DueDate = due,
+                OriginalDueDate = due,
+                Status = i == 0 ? MilestoneStatus.Completed : MilestoneStatus.Planned,
+                CompletedOn = i == 0 ? due.AddDays(2) : null,
+            });
+        }
+
+        db.Engagements.Add(engagement);
+        await db.SaveChangesAsync();
+        var area = await db.CoreAreas.Select(a => a.Id).FirstAsync();
+        db.TtaRequests.AddRange(NewRequest(site.Id, area, TtaStatus.Submitted), NewRequest(site.Id, area, TtaStatus.Submitted), NewRequest(site.Id, area, TtaStatus.Closed));
+        await db.SaveChangesAsync();
+        return (cohort.Id, site.Id, engagement.Id);
+    }
+
+    private static TtaRequest NewRequest(int siteId, int coreAreaId, TtaStatus status) => new()
+    {
+        ReferenceNumber = $"FIG-{Guid.NewGuid():N}"[..20],
+        SiteId = siteId,
+        CoreAreaId = coreAreaId,
+        Title = "Figures fixture",
+        Description = "A request counted by hand.",
+        DesiredOutcome = "Figures that stay true.",
+        RequesterName = "Test",
+        Status = status,
+        CreatedAt = DateTime.UtcNow,
+        UpdatedAt = DateTime.UtcNow,
+        NeededBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+    };
+}
