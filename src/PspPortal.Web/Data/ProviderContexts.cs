@@ -44,6 +44,40 @@ public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbC
         {
             builder.Entity(type).Property<byte[]>(RowVersion).IsRowVersion().IsRequired();
         }
+
+        LimitIdentityKeys(builder);
+    }
+
+    /// <summary>The longest account or role id, login provider, provider key and token name on SQL Server. Identity's
+    /// default, nvarchar(450), makes the composite primary keys of AspNetUserRoles, AspNetUserLogins and
+    /// AspNetUserTokens 1,800 to 2,700 bytes wide, over the 900 bytes of a clustered key: SQL Server creates them with
+    /// a warning and refuses any row whose key is wider. 128 (Identity's own <c>MaxLengthForKeys</c> for SQL Server)
+    /// keeps every key under 900 bytes; the portal's ids are GUIDs (36 characters). Foreign keys to an account or a
+    /// role follow, as SQL Server wants both ends of a foreign key of one length.</summary>
+    private static void LimitIdentityKeys(ModelBuilder builder)
+    {
+        const int KeyLength = 128;
+        builder.Entity<PortalUser>().Property(u => u.Id).HasMaxLength(KeyLength);
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRole>().Property(r => r.Id).HasMaxLength(KeyLength);
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>(login =>
+        {
+            login.Property(l => l.LoginProvider).HasMaxLength(KeyLength);
+            login.Property(l => l.ProviderKey).HasMaxLength(KeyLength);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>(token =>
+        {
+            token.Property(t => t.LoginProvider).HasMaxLength(KeyLength);
+            token.Property(t => t.Name).HasMaxLength(KeyLength);
+        });
+
+        var accountTypes = new[] { typeof(PortalUser), typeof(Microsoft.AspNetCore.Identity.IdentityRole) };
+        foreach (var foreignKey in builder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()).Where(f => accountTypes.Contains(f.PrincipalEntityType.ClrType)).ToList())
+        {
+            foreach (var property in foreignKey.Properties)
+            {
+                builder.Entity(foreignKey.DeclaringEntityType.ClrType).Property(property.Name).HasMaxLength(KeyLength);
+            }
+        }
     }
 
     /// <summary>A UTC <see cref="DateTime"/> stored as a <c>datetimeoffset</c> at +00:00 and read back as UTC.</summary>

@@ -49,9 +49,9 @@ public static class PortalCommands
             var file = Path.GetFullPath(args[scriptIndex + 1]);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var script = MigrationScript.Idempotent(db);
+            var script = await MigrationScript.ForConfiguredDatabaseAsync(db);
             await File.WriteAllTextAsync(file, script);
-            Console.WriteLine($"Wrote the idempotent {ProviderName(db)} migration script to {file}.");
+            Console.WriteLine($"Wrote the {(db.Database.IsSqlServer() ? "idempotent " : string.Empty)}{ProviderName(db)} migration script to {file}.");
             return 0;
         }
 
