@@ -43,7 +43,7 @@ if (PortalCommands.IsCommand(args))
 }
 
 // Development creates and migrates its SQLite file and seeds demo data; production runs the `migrate` verb instead.
-if (app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment()))
+if (app.Services.GetRequiredService<PspPortal.Web.Data.DatabaseOptions>().MigrateOnStartup)
 {
     await app.Services.MigrateAndSeedAsync();
 }

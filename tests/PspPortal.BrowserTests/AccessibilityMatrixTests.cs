@@ -57,6 +57,8 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
     private static readonly Dictionary<string, string> NotPages = new(StringComparer.Ordinal)
     {
         ["healthz"] = "the health check answers plain text to monitors",
+        ["healthz/ready"] = "readiness answers plain text to load balancers",
+        ["healthz/live"] = "liveness answers plain text to process monitors",
         ["Calendar/{token}.ics"] = "the calendar feed answers iCalendar to calendar apps",
     };
 

@@ -13,8 +13,10 @@ namespace PspPortal.Web.Data;
 /// <see cref="AuditEntry"/> with the values before and after of the columns that <see cref="AuditPolicy"/> allows.
 /// Nothing that the allow-list does not name is copied; some columns are marked "(changed)" without their values.
 /// The audit trail itself is append-only.</summary>
-/// <remarks>The entries are written right after the change is saved (so that the keys the database generates are
-/// known), in the same transaction when the caller opened one.</remarks>
+/// <remarks>The entries are written right after the change's statements (so that the keys the database generates are
+/// known), by a second round of statements inside the same transaction: <see cref="PortalDbContext.SaveChangesAsync(bool, CancellationToken)"/>
+/// opens one around every save that has none, so the change and its audit rows are committed or rolled back
+/// together.</remarks>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
 {
     public const string Redacted = "(changed)";
@@ -156,6 +158,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
+
+            // SQL Server's rowversion (SqlServerPortalDbContext) is the server's, changes on every write and means
+            // nothing to a reader of the audit trail.
+            if (property.Metadata.IsConcurrencyToken && property.Metadata.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAddOrUpdate)
+            {
+                continue;
+            }
+
             var column = AuditPolicy.ColumnOf(entity, name);
             if (column == AuditColumn.None)
             {

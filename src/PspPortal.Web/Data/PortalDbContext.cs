@@ -27,6 +27,51 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FiguresStamp> FiguresStamps => Set<FiguresStamp>();
 
+    /// <summary>Saves the changes and their audit rows (written by <see cref="AuditInterceptor"/> in a second round of
+    /// statements, once the database has given the new rows their keys) in one transaction: a failure part-way leaves
+    /// neither a half-written change nor a change without its audit row. A caller that opened a transaction keeps it,
+    /// and commits or rolls back both together. The transaction runs inside the provider's execution strategy, so that
+    /// SQL Server's retry on a transient failure repeats the whole unit, never half of it.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        return Database.CreateExecutionStrategy().Execute(acceptAllChangesOnSuccess, (context, accept) =>
+        {
+            var db = (PortalDbContext)context;
+            using var transaction = db.Database.BeginTransaction();
+            var saved = db.SaveChangesInTransaction(accept);
+            transaction.Commit();
+            return saved;
+        }, verifySucceeded: null);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return await Database.CreateExecutionStrategy().ExecuteAsync(acceptAllChangesOnSuccess, async (context, accept, ct) =>
+        {
+            var db = (PortalDbContext)context;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var saved = await db.SaveChangesInTransactionAsync(accept, ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, verifySucceeded: null, cancellationToken);
+    }
+
+    private int SaveChangesInTransaction(bool acceptAllChangesOnSuccess) => base.SaveChanges(acceptAllChangesOnSuccess);
+
+    private Task<int> SaveChangesInTransactionAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

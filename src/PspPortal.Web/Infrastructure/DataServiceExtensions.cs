@@ -19,22 +19,21 @@ public static class DataServiceExtensions
         // Every save of program data writes a new figures stamp, which invalidates cached figures (docs/adr/0010).
         services.AddSingleton<FiguresStampInterceptor>();
 
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("Portal");
-
+        // A provider or connection string the portal cannot use stops start-up here, with a message naming the setting.
+        var database = DatabaseOptions.Read(configuration, migrateOnStartupByDefault: environment.IsDevelopment());
+        services.AddSingleton(database);
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString(environment) : connectionString;
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
+                var sqlite = string.IsNullOrWhiteSpace(database.ConnectionString) ? DefaultSqliteConnectionString(environment) : database.ConnectionString;
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is empty.");
-                }
-
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
+                // Transient failures (a fail-over, a dropped connection) are retried a few times, each save as a whole
+                // (PortalDbContext.SaveChangesAsync); past that the page answers 503 (DatabaseUnavailable).
+                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o
+                    .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(5), errorNumbersToAdd: null))
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");
@@ -49,7 +48,10 @@ public static class DataServiceExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => new ServiceClock(sp.GetRequiredService<IOptions<ServiceTargets>>().Value));
         services.AddScoped<DemoSeeder>();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        // Liveness: the process answers. Readiness: the database answers and has every migration this build expects.
+        services.AddHealthChecks()
+            .AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: [HealthEndpoints.Live])
+            .AddCheck<DatabaseReadinessCheck>("database", tags: [HealthEndpoints.Ready]);
         return services;
     }
 

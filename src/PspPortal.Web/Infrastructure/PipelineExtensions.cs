@@ -36,6 +36,9 @@ public static class PipelineExtensions
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
 
+            // Who asked (the account id, never a name or a secret) and which page or endpoint answered.
+            options.EnrichDiagnosticContext = RequestLogEnricher.Enrich;
+
             // Calendar apps poll their feed every hour: successful polls are routine, not news.
             var standard = options.GetLevel;
             options.GetLevel = (context, elapsed, exception) =>
@@ -43,6 +46,9 @@ public static class PipelineExtensions
                     ? LogEventLevel.Verbose
                     : standard(context, elapsed, exception);
         });
+        // After the request log, so that it records the 503; before everything that reads the database (the session
+        // store, the pages).
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UsePortalSignInRateLimit();
@@ -51,7 +57,7 @@ public static class PipelineExtensions
         app.UsePortalTwoFactorRequirement();
         app.UsePortalRequestLimits();
 
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapPortalHealthChecks();
         app.MapRazorPages();
         return app;
     }

@@ -19,16 +19,7 @@ public static class PortalCommands
         switch (args[0])
         {
             case "migrate":
-                await using (var scope = app.Services.CreateAsyncScope())
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                    var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                    await db.Database.MigrateAsync();
-                    Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
-                }
-
-                await app.Services.MigrateAndSeedAsync();
-                return 0;
+                return await MigrateAsync(app.Services, args);
             case "create-admin":
                 return await CreateAdminAsync(app.Services, args);
             case "generate-data":
@@ -38,6 +29,75 @@ public static class PortalCommands
                 return 2;
         }
     }
+
+    /// <summary>How long <c>migrate</c> waits for the database to answer before it gives up and says why.</summary>
+    public static readonly TimeSpan ConnectLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>migrate</c> applies the configured provider's pending migrations and seeds reference data;
+    /// <c>migrate --script FILE</c> writes their idempotent SQL script instead (for a DBA to review and run) and touches
+    /// no database.</summary>
+    private static async Task<int> MigrateAsync(IServiceProvider services, string[] args)
+    {
+        var scriptIndex = Array.IndexOf(args, "--script");
+        if (scriptIndex >= 0)
+        {
+            if (scriptIndex + 1 >= args.Length || args[scriptIndex + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine("Usage: PspPortal.Web migrate --script FILE");
+                return 2;
+            }
+
+            var file = Path.GetFullPath(args[scriptIndex + 1]);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var script = await MigrationScript.ForConfiguredDatabaseAsync(db);
+            await File.WriteAllTextAsync(file, script);
+            Console.WriteLine($"Wrote the {(db.Database.IsSqlServer() ? "idempotent " : string.Empty)}{ProviderName(db)} migration script to {file}.");
+            return 0;
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var problem = await ReachAsync(db);
+            if (problem is not null)
+            {
+                Console.Error.WriteLine(problem);
+                return 1;
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+            Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        }
+
+        await services.MigrateAndSeedAsync();
+        return 0;
+    }
+
+    /// <summary>Opens one connection, without the execution strategy's retries, within <see cref="ConnectLimit"/>;
+    /// null when it opened, otherwise a sentence that names the provider, the server and database (never the
+    /// password) and the reason.</summary>
+    public static async Task<string?> ReachAsync(PortalDbContext db, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var connection = db.Database.GetDbConnection();
+        var where = $"{ProviderName(db)} database '{connection.Database}' on '{connection.DataSource}'";
+        using var timeout = new CancellationTokenSource(limit ?? ConnectLimit);
+        try
+        {
+            await connection.OpenAsync(timeout.Token);
+            await connection.CloseAsync();
+            return null;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or OperationCanceledException or InvalidOperationException or TimeoutException)
+        {
+            var reason = e is OperationCanceledException ? $"no answer within {(limit ?? ConnectLimit).TotalSeconds:0} seconds" : e.Message;
+            return $"Cannot reach the {where}: {reason}. Check ConnectionStrings:Portal, the network and the server (docs/operations.md).";
+        }
+    }
+
+    private static string ProviderName(PortalDbContext db) => db.Database.IsSqlServer() ? "SQL Server" : "SQLite";
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
     {

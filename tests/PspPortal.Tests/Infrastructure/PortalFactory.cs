@@ -12,7 +12,15 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo-Portal-2026!";
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"psp-tests-{Guid.NewGuid():N}.db");
+    public PortalFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"psp-tests-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    /// <summary>A portal on the given database file: a second instance beside another (Operations/TwoInstancesTests).</summary>
+    protected PortalFactory(string databasePath) => DatabasePath = databasePath;
+
+    public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

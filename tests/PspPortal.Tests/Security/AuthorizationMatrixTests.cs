@@ -74,6 +74,8 @@ public class AuthorizationMatrixTests(PortalFactory factory)
         [""] = _ => [Everyone("/", Answer.SignIn, Answer.Ok)],
         ["Error"] = _ => [Everyone("/Error?code=404", Answer.NotFound, Answer.NotFound)],
         ["healthz"] = _ => [Everyone("/healthz", Answer.Ok, Answer.Ok)],
+        ["healthz/ready"] = _ => [Everyone("/healthz/ready", Answer.Ok, Answer.Ok)],
+        ["healthz/live"] = _ => [Everyone("/healthz/live", Answer.Ok, Answer.Ok)],
         ["Account/Login"] = _ => [Everyone("/Account/Login", Answer.Ok, Answer.Home)],
         ["Account/Logout"] = _ => [Everyone("/Account/Logout", Answer.SignIn, Answer.Ok)],
         ["Account/Manage"] = _ => [Everyone("/Account/Manage", Answer.SignIn, Answer.Ok)],
