@@ -126,6 +126,7 @@ public class CapacityGrant
 public class GrantFundedStrategy
 {
     public int GrantId { get; set; }
+    public CapacityGrant? Grant { get; set; }
     public int StrategyId { get; set; }
     public PlanStrategy? Strategy { get; set; }
 }

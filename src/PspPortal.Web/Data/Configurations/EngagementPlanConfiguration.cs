@@ -94,7 +94,7 @@ internal sealed class CapacityGrantConfiguration : IEntityTypeConfiguration<Capa
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasOne(g => g.Site).WithMany().HasForeignKey(g => g.SiteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.Engagement).WithMany().HasForeignKey(g => g.EngagementId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(g => g.FundedStrategies).WithOne().HasForeignKey(f => f.GrantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(g => g.FundedStrategies).WithOne(f => f.Grant).HasForeignKey(f => f.GrantId).OnDelete(DeleteBehavior.Cascade);
         // The filters /Grants offers: fiscal year, status, site (cohort goes through the engagement).
         builder.HasIndex(g => new { g.FiscalYear, g.Status });
         builder.HasIndex(g => g.SiteId);

@@ -17,6 +17,7 @@ public static class SharedServiceExtensions
         services.AddScoped<RequestQueries>();
         services.AddScoped<AccountsNeedingAttentionQuery>();
         services.AddScoped<SiteTeams>();
+        services.AddScoped<PlanQueries>();
         return services;
     }
 }
