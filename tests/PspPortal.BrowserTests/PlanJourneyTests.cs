@@ -128,7 +128,7 @@ public partial class PlanJourneyTests(BrowserFixture browser) : BrowserTest(brow
     {
         await SignInAsync(DemoAccount.Poc);
         await PlanPathAsync("Tampa, FL");
-        await Expect(Page.Locator("#plan-figure svg")).ToBeVisibleAsync();
+        await Expect(Page.Locator("svg#plan-figure")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(Page, "site-plan");
         await SignOutAsync();
 

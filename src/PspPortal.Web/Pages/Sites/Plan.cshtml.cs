@@ -435,7 +435,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
 
     public static string StatusLabel(RecommendationStatus status) => PlanLabels.Of(status);
 
-    public static string StatusLabel(TtaStatus status) => TtaWorkflow.StatusLabel(status);
+    public static string StatusLabel(TtaStatus status) => TtaWorkflow.StatusDisplay(status);
 
     /// <summary>The id of a field of a recommendation's or strategy's own form: the ModelState key's id for the form
     /// that was refused (the error summary links there), a per-item id for the others.</summary>
