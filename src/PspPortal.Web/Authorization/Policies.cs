@@ -11,6 +11,7 @@ public static class Policies
     public const string SubmitRequests = nameof(SubmitRequests);
     public const string ManageSiteTeams = nameof(ManageSiteTeams);
     public const string AdminArea = nameof(AdminArea);
+    public const string EnterGrants = nameof(EnterGrants);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -24,6 +25,9 @@ public static class Policies
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));
         options.AddPolicy(SubmitRequests, p => p.RequireRole(Roles.SiteContact, Roles.Liaison));
         options.AddPolicy(ManageSiteTeams, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));
+
+        // PRODUCT: capacity-building grants are entered by BJA staff (PlanPermissions.MayEnterGrants).
+        options.AddPolicy(EnterGrants, p => p.RequireRole(Roles.BjaStaff));
 
         // The floor of everything under /Admin; each sub-folder adds its own policy on top.
         options.AddPolicy(AdminArea, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));

@@ -55,6 +55,15 @@ public sealed class SiteScope(PortalDbContext db, IHttpContextAccessor httpConte
         return MilestonePermissions.For(roles, scope, siteId);
     }
 
+    /// <summary>What the signed-in user may do with the assessment and plan of a site (<see cref="PlanPermissions"/>).</summary>
+    public async Task<PlanAccess> PlanAccessAsync(int siteId, CancellationToken cancellationToken = default)
+    {
+        var scope = await CurrentAsync(cancellationToken);
+        var user = httpContextAccessor.HttpContext?.User;
+        var roles = user is null ? [] : Roles.HeldBy(user.IsInRole);
+        return PlanPermissions.For(roles, scope, siteId);
+    }
+
     /// <summary>The scope of a user who is not the one signed in (the owner of a calendar feed link).</summary>
     public async Task<AccessScope> ForUserIdAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -111,6 +120,18 @@ public static class ScopeQueryExtensions
     {
         ArgumentNullException.ThrowIfNull(scope);
         return scope.AllSites ? engagements : engagements.Where(e => scope.SiteIds.Contains(e.SiteId));
+    }
+
+    public static IQueryable<CapacityGrant> InScope(this IQueryable<CapacityGrant> grants, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AllSites ? grants : grants.Where(g => scope.SiteIds.Contains(g.SiteId));
+    }
+
+    public static IQueryable<PlanStrategy> InScope(this IQueryable<PlanStrategy> strategies, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AllSites ? strategies : strategies.Where(s => scope.SiteIds.Contains(s.Goal!.Engagement!.SiteId));
     }
 
     public static IQueryable<EngagementMilestone> InScope(this IQueryable<EngagementMilestone> milestones, AccessScope scope)

@@ -33,6 +33,17 @@ public static class AuditPolicy
         [typeof(TtaRequestTransition)] = EntityAudit.EveryColumn,
         [typeof(TtaRequestComment)] = EntityAudit.EveryColumn,
 
+        // The engagement's content (issue 12): assessments, recommendations, the strategic plan, its progress notes and
+        // capacity-building grants are program data people typed; none is a secret.
+        [typeof(Assessment)] = EntityAudit.EveryColumn,
+        [typeof(AssessmentCoreArea)] = EntityAudit.EveryColumn,
+        [typeof(Recommendation)] = EntityAudit.EveryColumn,
+        [typeof(PlanGoal)] = EntityAudit.EveryColumn,
+        [typeof(PlanStrategy)] = EntityAudit.EveryColumn,
+        [typeof(StrategyNote)] = EntityAudit.EveryColumn,
+        [typeof(CapacityGrant)] = EntityAudit.EveryColumn,
+        [typeof(GrantFundedStrategy)] = EntityAudit.EveryColumn,
+
         // Accounts: who they are and what they may do, never what proves who they are.
         [typeof(PortalUser)] = EntityAudit.Columns(
             recorded:

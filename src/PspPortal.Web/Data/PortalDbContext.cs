@@ -21,6 +21,12 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<TtaRequest> TtaRequests => Set<TtaRequest>();
     public DbSet<TtaRequestTransition> TtaRequestTransitions => Set<TtaRequestTransition>();
     public DbSet<TtaRequestComment> TtaRequestComments => Set<TtaRequestComment>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanStrategy> PlanStrategies => Set<PlanStrategy>();
+    public DbSet<StrategyNote> StrategyNotes => Set<StrategyNote>();
+    public DbSet<CapacityGrant> CapacityGrants => Set<CapacityGrant>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -32,6 +32,39 @@ public class Engagement
     public DateOnly EndDate { get; private set; }
     public List<EngagementMilestone> Milestones { get; } = [];
 
+    /// <summary>The public safety assessment of this engagement, once recorded.</summary>
+    public Assessment? Assessment { get; set; }
+
+    /// <summary>The goals of the engagement's strategic plan, each with its strategies.</summary>
+    public List<PlanGoal> Goals { get; } = [];
+
+    /// <summary>Adds the plan's next goal, numbered one more than the highest so far.</summary>
+    public PlanGoal AddGoal(string title)
+    {
+        var goal = new PlanGoal
+        {
+            Engagement = this,
+            Number = PlanNumbers.Next(Goals.Select(g => g.Number)),
+            Title = PlanText.Require(title, "Give the goal a title."),
+        };
+        Goals.Add(goal);
+        return goal;
+    }
+
+    /// <summary>Records the engagement's assessment; an engagement has one.</summary>
+    public Assessment RecordAssessment(DateOnly conductedOn, string findings, IEnumerable<int> coreAreaIds)
+    {
+        if (Assessment is not null)
+        {
+            throw new PlanException("This engagement's assessment is already recorded; change it instead.");
+        }
+
+        var assessment = new Assessment { Engagement = this, Findings = string.Empty };
+        assessment.Revise(conductedOn, findings, coreAreaIds);
+        Assessment = assessment;
+        return assessment;
+    }
+
     /// <summary>Sets the start and derives the end: an engagement lasts three years.</summary>
     public void StartOn(DateOnly start)
     {

@@ -52,12 +52,18 @@ public class EngagementMilestone
     public bool Allows(MilestoneChangeKind change) => ChangesAllowedIn(Status).Contains(change);
 
     /// <summary>Marks the milestone completed on <paramref name="completedOn"/>, which cannot be later than today nor
-    /// (when the engagement is loaded) before the engagement started.</summary>
-    public MilestoneChange Complete(DateOnly completedOn, DateOnly today, Actor actor, DateTime at, string? note = null)
+    /// (when the engagement is loaded) before the engagement started. When <paramref name="plan"/> is given, a milestone
+    /// whose kind needs plan content (<see cref="PlanContent.MissingFor"/>) is refused until the content is there.</summary>
+    public MilestoneChange Complete(DateOnly completedOn, DateOnly today, Actor actor, DateTime at, string? note = null, PlanContent? plan = null)
     {
         if (!Allows(MilestoneChangeKind.Complete))
         {
             throw new MilestoneException("This milestone is already completed.");
+        }
+
+        if (plan?.MissingFor(Kind) is { } missing)
+        {
+            throw new MilestoneException(missing);
         }
 
         if (completedOn > today)

@@ -56,6 +56,10 @@ public class TtaRequest
     public string? DeliverySummary { get; set; }
     public TtaStatus Status { get; set; }
 
+    /// <summary>The strategy of the site's plan that the request serves, if any.</summary>
+    public int? StrategyId { get; set; }
+    public PlanStrategy? Strategy { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -95,6 +99,19 @@ public class TtaRequest
     public List<TtaRequestComment> Comments { get; } = [];
 
     public static string FormatReference(int year, int number) => $"TTA-{year}-{number:D5}";
+
+    /// <summary>Links the request to the strategy it serves (null: none). The strategy must be of the request's own
+    /// site's plan (<paramref name="strategySiteId"/>); the request's version changes like on any other change.</summary>
+    public void ServeStrategy(int? strategyId, int? strategySiteId)
+    {
+        if (strategyId is not null && strategySiteId != SiteId)
+        {
+            throw new PlanException("Choose a strategy of the plan of the request's own site.");
+        }
+
+        StrategyId = strategyId;
+        Version = Guid.NewGuid();
+    }
 
     /// <summary>Whether the workflow allows the action from the request's present status (<see cref="TtaWorkflow"/>).</summary>
     public bool Allows(TtaAction action) => TtaWorkflow.Target(Status, action) is not null;

@@ -20,6 +20,8 @@ public class DemoSeedTests(PortalFactory factory)
                 await db.Cohorts.CountAsync(), await db.Sites.CountAsync(), await db.Engagements.CountAsync(),
                 await db.Milestones.CountAsync(), await db.SiteTeamMembers.CountAsync(), await db.CoreAreas.CountAsync(),
                 await db.TtaRequests.CountAsync(), await db.Users.CountAsync(), await db.Roles.CountAsync(),
+                await db.Assessments.CountAsync(), await db.Recommendations.CountAsync(), await db.PlanGoals.CountAsync(),
+                await db.PlanStrategies.CountAsync(), await db.StrategyNotes.CountAsync(), await db.CapacityGrants.CountAsync(),
             ];
         }
 

@@ -40,6 +40,7 @@ internal sealed class TtaRequestConfiguration : IEntityTypeConfiguration<TtaRequ
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => r.DecisionDueOn);
         builder.HasIndex(r => r.DeliveryDueOn);
+        builder.HasIndex(r => r.StrategyId);
     }
 }
 

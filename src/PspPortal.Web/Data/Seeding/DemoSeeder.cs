@@ -59,6 +59,16 @@ public sealed partial class DemoSeeder(
         {
             await SeedRequestsAsync(today, cancellationToken);
         }
+
+        if (!await db.PlanGoals.AnyAsync(cancellationToken) && !await db.Assessments.AnyAsync(cancellationToken))
+        {
+            await SeedPlansAsync(today, cancellationToken);
+        }
+
+        if (!await db.CapacityGrants.AnyAsync(cancellationToken))
+        {
+            await SeedGrantsAsync(today, cancellationToken);
+        }
     }
 
     private async Task EnsureRolesAsync()

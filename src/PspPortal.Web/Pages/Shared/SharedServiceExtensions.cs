@@ -18,6 +18,7 @@ public static class SharedServiceExtensions
         services.AddScoped<RequestQueries>();
         services.AddScoped<AccountsNeedingAttentionQuery>();
         services.AddScoped<SiteTeams>();
+        services.AddScoped<PlanQueries>();
         return services;
     }
 }

@@ -270,6 +270,50 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ConductedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId")
+                        .IsUnique();
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.AssessmentCoreArea", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId", "CoreAreaId");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.ToTable("AssessmentCoreArea");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -327,6 +371,67 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.CapacityGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwardNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Solicitation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardNumber")
+                        .IsUnique();
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("FiscalYear", "Status");
+
+                    b.ToTable("CapacityGrants", (string)null);
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.Cohort", b =>
@@ -475,6 +580,21 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Milestones", (string)null);
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.GrantFundedStrategy", b =>
+                {
+                    b.Property<int>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GrantId", "StrategyId");
+
+                    b.HasIndex("StrategyId");
+
+                    b.ToTable("GrantFundedStrategy");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.MilestoneChange", b =>
                 {
                     b.Property<int>("Id")
@@ -516,6 +636,130 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("MilestoneId", "OccurredAt");
 
                     b.ToTable("MilestoneChanges");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanGoals");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanStrategy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.HasIndex("GoalId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanStrategies");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.HasIndex("StrategyId");
+
+                    b.HasIndex("AssessmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Recommendations");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.ReferenceCounter", b =>
@@ -610,6 +854,42 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SiteTeamMembers");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.StrategyNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrategyId", "WrittenOn");
+
+                    b.ToTable("StrategyNotes");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -695,6 +975,9 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StrategyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -724,6 +1007,8 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RequesterId");
+
+                    b.HasIndex("StrategyId");
 
                     b.HasIndex("Title");
 
@@ -915,6 +1200,53 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Assessment", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
+                        .WithOne("Assessment")
+                        .HasForeignKey("PspPortal.Web.Domain.Assessment", "EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.AssessmentCoreArea", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Assessment", null)
+                        .WithMany("CoreAreas")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CoreArea");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.CapacityGrant", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Engagement", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Cohort", "Cohort")
@@ -945,6 +1277,25 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Engagement");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.GrantFundedStrategy", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.CapacityGrant", "Grant")
+                        .WithMany("FundedStrategies")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany("Grants")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+
+                    b.Navigation("Strategy");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.MilestoneChange", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.EngagementMilestone", null)
@@ -952,6 +1303,61 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
+                        .WithMany("Goals")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanStrategy", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanGoal", "Goal")
+                        .WithMany("Strategies")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CoreArea");
+
+                    b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Recommendation", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Assessment", "Assessment")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("StrategyId");
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("CoreArea");
+
+                    b.Navigation("Strategy");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.SiteTeamMember", b =>
@@ -968,6 +1374,15 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.StrategyNote", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
@@ -989,9 +1404,16 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany("Requests")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("CoreArea");
 
                     b.Navigation("Site");
+
+                    b.Navigation("Strategy");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestComment", b =>
@@ -1021,6 +1443,18 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Assessment", b =>
+                {
+                    b.Navigation("CoreAreas");
+
+                    b.Navigation("Recommendations");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.CapacityGrant", b =>
+                {
+                    b.Navigation("FundedStrategies");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Cohort", b =>
                 {
                     b.Navigation("Engagements");
@@ -1028,12 +1462,32 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PspPortal.Web.Domain.Engagement", b =>
                 {
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Goals");
+
                     b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.EngagementMilestone", b =>
                 {
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
+                {
+                    b.Navigation("Strategies");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanStrategy", b =>
+                {
+                    b.Navigation("Grants");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Requests");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.Site", b =>

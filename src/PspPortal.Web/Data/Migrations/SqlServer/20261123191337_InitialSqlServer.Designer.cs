@@ -12,7 +12,7 @@ using PspPortal.Web.Data;
 namespace PspPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261123190029_InitialSqlServer")]
+    [Migration("20261123191337_InitialSqlServer")]
     partial class InitialSqlServer
     {
         /// <inheritdoc />
@@ -299,6 +299,58 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ConductedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId")
+                        .IsUnique();
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.AssessmentCoreArea", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("int");
+
+                    b.HasKey("AssessmentId", "CoreAreaId");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.ToTable("AssessmentCoreArea");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -358,6 +410,75 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.CapacityGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("AwardNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Solicitation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardNumber")
+                        .IsUnique();
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("FiscalYear", "Status");
+
+                    b.ToTable("CapacityGrants", (string)null);
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.Cohort", b =>
@@ -520,6 +641,21 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Milestones", (string)null);
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.GrantFundedStrategy", b =>
+                {
+                    b.Property<int>("GrantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("int");
+
+                    b.HasKey("GrantId", "StrategyId");
+
+                    b.HasIndex("StrategyId");
+
+                    b.ToTable("GrantFundedStrategy");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.MilestoneChange", b =>
                 {
                     b.Property<int>("Id")
@@ -563,6 +699,148 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("MilestoneId", "OccurredAt");
 
                     b.ToTable("MilestoneChanges");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanGoals");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanStrategy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.HasIndex("GoalId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanStrategies");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("StrategyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.HasIndex("StrategyId");
+
+                    b.HasIndex("AssessmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Recommendations");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.ReferenceCounter", b =>
@@ -662,6 +940,44 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("SiteTeamMembers");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.StrategyNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrategyId", "WrittenOn");
+
+                    b.ToTable("StrategyNotes");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -756,6 +1072,9 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("StrategyId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -785,6 +1104,8 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("RequesterId");
+
+                    b.HasIndex("StrategyId");
 
                     b.HasIndex("Title");
 
@@ -980,6 +1301,53 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Assessment", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
+                        .WithOne("Assessment")
+                        .HasForeignKey("PspPortal.Web.Domain.Assessment", "EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.AssessmentCoreArea", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Assessment", null)
+                        .WithMany("CoreAreas")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CoreArea");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.CapacityGrant", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Engagement", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Cohort", "Cohort")
@@ -1010,6 +1378,25 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Engagement");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.GrantFundedStrategy", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.CapacityGrant", "Grant")
+                        .WithMany("FundedStrategies")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany("Grants")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+
+                    b.Navigation("Strategy");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.MilestoneChange", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.EngagementMilestone", null)
@@ -1017,6 +1404,61 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
+                        .WithMany("Goals")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanStrategy", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanGoal", "Goal")
+                        .WithMany("Strategies")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CoreArea");
+
+                    b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Recommendation", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Assessment", "Assessment")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("StrategyId");
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("CoreArea");
+
+                    b.Navigation("Strategy");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.SiteTeamMember", b =>
@@ -1033,6 +1475,15 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.StrategyNote", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
@@ -1054,9 +1505,16 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany("Requests")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("CoreArea");
 
                     b.Navigation("Site");
+
+                    b.Navigation("Strategy");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestComment", b =>
@@ -1086,6 +1544,18 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Assessment", b =>
+                {
+                    b.Navigation("CoreAreas");
+
+                    b.Navigation("Recommendations");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.CapacityGrant", b =>
+                {
+                    b.Navigation("FundedStrategies");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Cohort", b =>
                 {
                     b.Navigation("Engagements");
@@ -1093,12 +1563,32 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("PspPortal.Web.Domain.Engagement", b =>
                 {
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Goals");
+
                     b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.EngagementMilestone", b =>
                 {
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
+                {
+                    b.Navigation("Strategies");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PlanStrategy", b =>
+                {
+                    b.Navigation("Grants");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Requests");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.Site", b =>

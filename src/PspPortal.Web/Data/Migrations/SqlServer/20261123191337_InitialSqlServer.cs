@@ -356,55 +356,58 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "TtaRequests",
+                name: "Assessments",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    ReferenceNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SiteId = table.Column<int>(type: "int", nullable: false),
-                    CoreAreaId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    DesiredOutcome = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    DeliveryMode = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Priority = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    NeededBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequesterId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    RequesterName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    AssignedProvider = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: true),
-                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DeliverySummary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FirstDecisionAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DecisionDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DeliveryDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EngagementId = table.Column<int>(type: "int", nullable: false),
+                    ConductedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Findings = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TtaRequests", x => x.Id);
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_TtaRequests_AspNetUsers_RequesterId",
-                        column: x => x.RequesterId,
-                        principalTable: "AspNetUsers",
+                        name: "FK_Assessments_Engagements_EngagementId",
+                        column: x => x.EngagementId,
+                        principalTable: "Engagements",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CapacityGrants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SiteId = table.Column<int>(type: "int", nullable: false),
+                    EngagementId = table.Column<int>(type: "int", nullable: false),
+                    FiscalYear = table.Column<int>(type: "int", nullable: false),
+                    Solicitation = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    AwardNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    AwardedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapacityGrants", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_TtaRequests_CoreAreas_CoreAreaId",
-                        column: x => x.CoreAreaId,
-                        principalTable: "CoreAreas",
+                        name: "FK_CapacityGrants_Engagements_EngagementId",
+                        column: x => x.EngagementId,
+                        principalTable: "Engagements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_TtaRequests_Sites_SiteId",
+                        name: "FK_CapacityGrants_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -438,6 +441,260 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         principalTable: "Engagements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanGoals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EngagementId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanGoals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanGoals_Engagements_EngagementId",
+                        column: x => x.EngagementId,
+                        principalTable: "Engagements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentCoreArea",
+                columns: table => new
+                {
+                    AssessmentId = table.Column<int>(type: "int", nullable: false),
+                    CoreAreaId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentCoreArea", x => new { x.AssessmentId, x.CoreAreaId });
+                    table.ForeignKey(
+                        name: "FK_AssessmentCoreArea_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssessmentCoreArea_CoreAreas_CoreAreaId",
+                        column: x => x.CoreAreaId,
+                        principalTable: "CoreAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MilestoneChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MilestoneId = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    FromDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ToDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MilestoneChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MilestoneChanges_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanStrategies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GoalId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CoreAreaId = table.Column<int>(type: "int", nullable: false),
+                    OwnerName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanStrategies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanStrategies_CoreAreas_CoreAreaId",
+                        column: x => x.CoreAreaId,
+                        principalTable: "CoreAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanStrategies_PlanGoals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "PlanGoals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantFundedStrategy",
+                columns: table => new
+                {
+                    GrantId = table.Column<int>(type: "int", nullable: false),
+                    StrategyId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantFundedStrategy", x => new { x.GrantId, x.StrategyId });
+                    table.ForeignKey(
+                        name: "FK_GrantFundedStrategy_CapacityGrants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "CapacityGrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GrantFundedStrategy_PlanStrategies_StrategyId",
+                        column: x => x.StrategyId,
+                        principalTable: "PlanStrategies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recommendations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssessmentId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CoreAreaId = table.Column<int>(type: "int", nullable: false),
+                    Priority = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OwnerName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    StrategyId = table.Column<int>(type: "int", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_CoreAreas_CoreAreaId",
+                        column: x => x.CoreAreaId,
+                        principalTable: "CoreAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_PlanStrategies_StrategyId",
+                        column: x => x.StrategyId,
+                        principalTable: "PlanStrategies",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StrategyNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StrategyId = table.Column<int>(type: "int", nullable: false),
+                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategyNotes_PlanStrategies_StrategyId",
+                        column: x => x.StrategyId,
+                        principalTable: "PlanStrategies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TtaRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReferenceNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SiteId = table.Column<int>(type: "int", nullable: false),
+                    CoreAreaId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    DesiredOutcome = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DeliveryMode = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Priority = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    NeededBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequesterId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    RequesterName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AssignedProvider = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliverySummary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StrategyId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FirstDecisionAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecisionDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliveryDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TtaRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TtaRequests_AspNetUsers_RequesterId",
+                        column: x => x.RequesterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_TtaRequests_CoreAreas_CoreAreaId",
+                        column: x => x.CoreAreaId,
+                        principalTable: "CoreAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TtaRequests_PlanStrategies_StrategyId",
+                        column: x => x.StrategyId,
+                        principalTable: "PlanStrategies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_TtaRequests_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -485,32 +742,6 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         name: "FK_TtaRequestTransitions_TtaRequests_TtaRequestId",
                         column: x => x.TtaRequestId,
                         principalTable: "TtaRequests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MilestoneChanges",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MilestoneId = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FromDueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ToDueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MilestoneChanges", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MilestoneChanges_Milestones_MilestoneId",
-                        column: x => x.MilestoneId,
-                        principalTable: "Milestones",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -567,6 +798,17 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssessmentCoreArea_CoreAreaId",
+                table: "AssessmentCoreArea",
+                column: "CoreAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_EngagementId",
+                table: "Assessments",
+                column: "EngagementId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_OccurredAt",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "OccurredAt" });
@@ -585,6 +827,27 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "IX_AuditEntries_UserId",
                 table: "AuditEntries",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityGrants_AwardNumber",
+                table: "CapacityGrants",
+                column: "AwardNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityGrants_EngagementId",
+                table: "CapacityGrants",
+                column: "EngagementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityGrants_FiscalYear_Status",
+                table: "CapacityGrants",
+                columns: new[] { "FiscalYear", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityGrants_SiteId",
+                table: "CapacityGrants",
+                column: "SiteId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cohorts_Name",
@@ -619,6 +882,11 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_GrantFundedStrategy_StrategyId",
+                table: "GrantFundedStrategy",
+                column: "StrategyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MilestoneChanges_MilestoneId_OccurredAt",
                 table: "MilestoneChanges",
                 columns: new[] { "MilestoneId", "OccurredAt" });
@@ -632,6 +900,39 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "IX_Milestones_Status_DueDate",
                 table: "Milestones",
                 columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanGoals_EngagementId_Number",
+                table: "PlanGoals",
+                columns: new[] { "EngagementId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanStrategies_CoreAreaId",
+                table: "PlanStrategies",
+                column: "CoreAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanStrategies_GoalId_Number",
+                table: "PlanStrategies",
+                columns: new[] { "GoalId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_AssessmentId_Number",
+                table: "Recommendations",
+                columns: new[] { "AssessmentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_CoreAreaId",
+                table: "Recommendations",
+                column: "CoreAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_StrategyId",
+                table: "Recommendations",
+                column: "StrategyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sites_Name_State",
@@ -653,6 +954,11 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "IX_SiteTeamMembers_UserId_SiteId",
                 table: "SiteTeamMembers",
                 columns: new[] { "UserId", "SiteId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategyNotes_StrategyId_WrittenOn",
+                table: "StrategyNotes",
+                columns: new[] { "StrategyId", "WrittenOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TtaRequestComments_TtaRequestId_CreatedAt",
@@ -711,6 +1017,11 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 columns: new[] { "Status", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TtaRequests_StrategyId",
+                table: "TtaRequests",
+                column: "StrategyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TtaRequests_Title",
                 table: "TtaRequests",
                 column: "Title");
@@ -755,6 +1066,9 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssessmentCoreArea");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -764,13 +1078,22 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "FiguresStamps");
 
             migrationBuilder.DropTable(
+                name: "GrantFundedStrategy");
+
+            migrationBuilder.DropTable(
                 name: "MilestoneChanges");
+
+            migrationBuilder.DropTable(
+                name: "Recommendations");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");
 
             migrationBuilder.DropTable(
                 name: "SiteTeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "StrategyNotes");
 
             migrationBuilder.DropTable(
                 name: "TtaRequestComments");
@@ -785,19 +1108,31 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "CapacityGrants");
+
+            migrationBuilder.DropTable(
                 name: "Milestones");
+
+            migrationBuilder.DropTable(
+                name: "Assessments");
 
             migrationBuilder.DropTable(
                 name: "TtaRequests");
 
             migrationBuilder.DropTable(
-                name: "Engagements");
-
-            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "PlanStrategies");
+
+            migrationBuilder.DropTable(
                 name: "CoreAreas");
+
+            migrationBuilder.DropTable(
+                name: "PlanGoals");
+
+            migrationBuilder.DropTable(
+                name: "Engagements");
 
             migrationBuilder.DropTable(
                 name: "Cohorts");
