@@ -47,4 +47,59 @@ public class TwoInstancesTests
         Assert.Equal(HttpStatusCode.Redirect, (await viaSecond.GetAsync("/Tta")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await viaFirst.GetAsync("/Tta")).StatusCode);
     }
+
+    [Fact]
+    public async Task Two_portal_processes_on_one_database_accept_each_other_s_cookie_and_form_tokens()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"psp-two-processes-{Guid.NewGuid():N}.db");
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Portal"] = $"Data Source={database}",
+            ["Database__Provider"] = "Sqlite",
+            ["Database__MigrateOnStartup"] = "true",
+            ["Demo__Seed"] = "true",
+            ["Demo__Password"] = PortalFactory.DemoPassword,
+            ["Security__SignInThrottle__FirstDelay"] = "00:00:00",
+        };
+        try
+        {
+            // The first migrates and seeds; the second starts on what the first made, as a second web server does.
+            await using var first = await PortalServerProcess.StartAsync(environment);
+            await using var second = await PortalServerProcess.StartAsync(environment);
+            Assert.NotEqual(first.Address, second.Address);
+
+            // One browser, one cookie jar for the one host name, whichever process answers.
+            var cookies = new CookieContainer();
+            using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+            using var http = new HttpClient(handler);
+            var viaFirst = new Uri(first.Address, "/Account/Login");
+            var login = await PortalClient.ParseAsync(await http.GetAsync(viaFirst));
+            var fields = login.QuerySelectorAll("main form input[type=hidden]")
+                .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? string.Empty))
+                .Append(new("Input.Email", DemoUsers.Liaison))
+                .Append(new("Input.Password", PortalFactory.DemoPassword))
+                .ToList();
+            using var form = new FormUrlEncodedContent(fields);
+            var signedIn = await http.PostAsync(new Uri(second.Address, "/Account/Login"), form);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(first.Address, "/Tta"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(second.Address, "/Tta"))).StatusCode);
+
+            var page = await PortalClient.ParseAsync(await http.GetAsync(new Uri(first.Address, "/Tta")));
+            var token = page.QuerySelector("form.psp-signout input[name=__RequestVerificationToken]")?.GetAttribute("value");
+            Assert.False(string.IsNullOrEmpty(token));
+            using var signOut = new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token!)]);
+            Assert.Equal(HttpStatusCode.Redirect, (await http.PostAsync(new Uri(second.Address, "/Account/Logout"), signOut)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await http.GetAsync(new Uri(first.Address, "/Tta"))).StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
 }
