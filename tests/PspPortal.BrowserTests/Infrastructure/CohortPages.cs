@@ -17,7 +17,7 @@ public sealed record CohortSiteRow(int Id, string DisplayName, string Href, stri
 /// the downloaded file. The mouse and the keyboard journeys check the same things with these.</summary>
 public static partial class CohortPages
 {
-    private const string CellTexts = "rows => rows.map(r => ({ id: r.getAttribute('data-site-id') ?? '', href: r.querySelector('a[href]')?.getAttribute('href') ?? '', cells: [...r.cells].map(c => c.innerText.trim()) }))";
+    private const string CellTexts = "rows => rows.map(r => ({ id: r.getAttribute('data-site-id') ?? '', href: r.querySelector('a[href]')?.getAttribute('href') ?? '', cells: [...r.cells].map(c => c.innerText.trim()), labels: [...r.cells].map(c => c.getAttribute('data-label') ?? '') }))";
 
     /// <summary>The rows of the cohort table inside <paramref name="scope"/>.</summary>
     public static async Task<IReadOnlyList<CohortRow>> ReadCohortTableAsync(ILocator scope)
@@ -44,7 +44,8 @@ public static partial class CohortPages
     {
         ArgumentNullException.ThrowIfNull(page);
         var rows = await page.Locator("#site-table tbody tr").EvaluateAllAsync<RowText[]>(CellTexts);
-        return [.. rows.Select(r => new CohortSiteRow(Int(r.Id), r.Cells[0], r.Href, r.Cells[3], Int(r.Cells[6]), Int(r.Cells[7]), Int(r.Cells[8])))];
+        // Read by column, not by position, so that a new column (plan implementation came after this test) moves nothing.
+        return [.. rows.Select(r => new CohortSiteRow(Int(r.Id), r.Cell("Site"), r.Href, r.Cell("Progress"), Int(r.Cell("Overdue milestones")), Int(r.Cell("Open requests")), Int(r.Cell("Overdue requests"))))];
     }
 
     /// <summary>The page of one cohort shows the figures of its row in the cohort table, one table row and one chart row
@@ -125,5 +126,9 @@ public static partial class CohortPages
         public string Id { get; set; } = string.Empty;
         public string Href { get; set; } = string.Empty;
         public string[] Cells { get; set; } = [];
+        public string[] Labels { get; set; } = [];
+
+        /// <summary>The text of the cell whose column is <paramref name="label"/> (its data-label).</summary>
+        public string Cell(string label) => Cells[Array.IndexOf(Labels, label) is var i and >= 0 ? i : throw new InvalidOperationException($"No column '{label}' in [{string.Join(", ", Labels)}]")];
     }
 }
