@@ -18,13 +18,11 @@ public class ExportModel(PortalDbContext db, SiteScope siteScope, TimeProvider c
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        Filter.Cohort = Filter.Cohort is > 0 ? Filter.Cohort : null;
-        if (!await siteScope.FiltersInScopeAsync(null, Filter.Cohort, cancellationToken))
+        if (await Filter.ScopeAsync(siteScope, cancellationToken) is not { } scope)
         {
             return NotFound();
         }
 
-        var scope = await siteScope.CurrentAsync(cancellationToken);
         var rows = Filter.Apply(db.CapacityGrants.AsNoTracking().InScope(scope))
             .OrderByDescending(g => g.FiscalYear).ThenBy(g => g.Site!.Name).ThenBy(g => g.AwardNumber)
             .Select(g => new

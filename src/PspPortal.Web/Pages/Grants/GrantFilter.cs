@@ -1,4 +1,5 @@
 using System.Globalization;
+using PspPortal.Web.Authorization;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Pages.Grants;
@@ -16,6 +17,15 @@ public sealed class GrantFilter
         ["cohort"] = Cohort?.ToString(CultureInfo.InvariantCulture),
         ["status"] = Status?.ToString(),
     };
+
+    /// <summary>The user's scope, or null when the filter names a cohort outside it: the list and its export then
+    /// answer 404, as for a cohort that does not exist. A cohort of 0 or less means none.</summary>
+    public async Task<AccessScope?> ScopeAsync(SiteScope siteScope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(siteScope);
+        Cohort = Cohort is > 0 ? Cohort : null;
+        return await siteScope.FiltersInScopeAsync(null, Cohort, cancellationToken) ? await siteScope.CurrentAsync(cancellationToken) : null;
+    }
 
     /// <summary>The awards that pass the filter; the cohort is that of the engagement the award was made in.</summary>
     public IQueryable<CapacityGrant> Apply(IQueryable<CapacityGrant> grants)

@@ -36,13 +36,11 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        Filter.Cohort = Filter.Cohort is > 0 ? Filter.Cohort : null;
-        if (!await siteScope.FiltersInScopeAsync(null, Filter.Cohort, cancellationToken))
+        if (await Filter.ScopeAsync(siteScope, cancellationToken) is not { } scope)
         {
             return NotFound();
         }
 
-        var scope = await siteScope.CurrentAsync(cancellationToken);
         MayEnter = PlanPermissions.MayEnterGrants(currentUser.Roles);
         var inScope = db.CapacityGrants.AsNoTracking().InScope(scope);
         Years = await inScope.Select(g => g.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
