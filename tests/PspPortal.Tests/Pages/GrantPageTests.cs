@@ -174,4 +174,25 @@ public class GrantPageTests(PortalFactory factory)
         Assert.StartsWith("AwardNumber,Site,Cohort,FiscalYear,Solicitation,Amount", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains("\"Tulsa, OK\",2018 sites,2023,", StringComparison.Ordinal) && l.Contains(",500000", StringComparison.Ordinal) && l.TrimEnd().EndsWith(",1.1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_cohort_outside_the_user_s_scope_in_the_grants_filter_answers_404_on_the_list_and_the_export()
+    {
+        int outside;
+        int inside;
+        await using (var db = factory.CreateDbContext())
+        {
+            var liaisonSites = db.SiteTeamMembers.Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == DemoUsers.Liaison)).Select(m => m.SiteId);
+            outside = await db.Cohorts.Where(c => !c.Engagements.Any(e => liaisonSites.Contains(e.SiteId))).Select(c => c.Id).FirstAsync();
+            inside = await db.Cohorts.Where(c => c.Engagements.Any(e => liaisonSites.Contains(e.SiteId))).Select(c => c.Id).FirstAsync();
+        }
+
+        using var liaison = await factory.SignInAsync(DemoUsers.Liaison);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await liaison.GetAsync($"/Grants?cohort={outside}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await liaison.GetAsync($"/Grants/Export?cohort={outside}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await liaison.GetAsync($"/Grants?cohort={inside}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await liaison.GetAsync($"/Grants/Export?cohort={inside}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await liaison.GetAsync("/Grants?cohort=0")).StatusCode);
+    }
 }
