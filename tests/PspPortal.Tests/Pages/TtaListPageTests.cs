@@ -174,6 +174,30 @@ public class TtaListPageTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task BJA_home_overdue_list_follows_a_change_on_the_next_view()
+    {
+        // Older than any other test's requests, so that both stay among the ten the list shows.
+        var late = await TtaArrange.RequestAsync(factory, "Tampa", TtaStatus.Submitted, at: new DateTime(2015, 1, 5, 15, 0, 0, DateTimeKind.Utc));
+        using var bja = await factory.SignInAsync(DemoUsers.Bja);
+        string OverdueList(IDocument home) => home.QuerySelector("#tta-requests-heading")!.ParentElement!.TextContent;
+
+        Assert.Contains(late.ReferenceNumber, OverdueList(await bja.GetDocumentAsync("/")), StringComparison.Ordinal);
+
+        // A request that becomes overdue appears, and one that is withdrawn leaves, on the very next view.
+        var later = await TtaArrange.RequestAsync(factory, "Tampa", TtaStatus.Submitted, at: new DateTime(2015, 1, 5, 16, 0, 0, DateTimeKind.Utc));
+        using (var db = factory.CreateDbContext())
+        {
+            var withdrawn = await db.TtaRequests.SingleAsync(r => r.Id == late.Id);
+            withdrawn.Apply(TtaAction.Withdraw, new Actor(null, "Test actor"), DateTime.UtcNow, "withdrawn for a test");
+            await db.SaveChangesAsync();
+        }
+
+        var after = OverdueList(await bja.GetDocumentAsync("/"));
+        Assert.DoesNotContain(late.ReferenceNumber, after, StringComparison.Ordinal);
+        Assert.Contains(later.ReferenceNumber, after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_page_has_a_link_to_the_request_list()
     {
         using var client = await factory.SignInAsync(DemoUsers.Analyst);

@@ -38,17 +38,28 @@ public sealed class FiguresSnapshot
 /// the data, on one server or on several. Why this and not maintained counters: docs/adr/0010.</summary>
 public sealed class ProgramFigures : IDisposable
 {
-    /// <summary>Counts kept for the current stamp; beyond this many, they are dropped and counted again.</summary>
+    /// <summary>Counts and top ids kept for the current stamp; beyond this many, they are dropped and counted again.</summary>
     public const int MaxCounts = 2000;
 
     private readonly SemaphoreSlim _counting = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _counts = new(StringComparer.Ordinal);
     private volatile FiguresSnapshot? _current;
     private Guid _countsStamp;
 
     /// <summary>A list's count (its pager's total), cached under the stamp like every figure. <paramref name="key"/>
     /// names the list, its filter, the scope (<see cref="ScopeKey"/>) and the day, whatever the query depends on.</summary>
-    public async Task<int> CountAsync<T>(PortalDbContext db, string key, IQueryable<T> query, CancellationToken cancellationToken = default)
+    public Task<int> CountAsync<T>(PortalDbContext db, string key, IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        CachedAsync(db, "count|" + key, query.CountAsync, cancellationToken);
+
+    /// <summary>The ids a query's first <paramref name="limit"/> rows have (a home list's top rows), cached under the
+    /// stamp like a count: which requests are overdue, waiting or open, and their order, change only with a change of
+    /// a request (which writes a new stamp) or with the day (which the key names). The rows themselves are then read
+    /// by id, so what they show is always current.</summary>
+    public Task<IReadOnlyList<int>> TopIdsAsync(PortalDbContext db, string key, IQueryable<int> ids, int limit, CancellationToken cancellationToken = default) =>
+        CachedAsync<IReadOnlyList<int>>(db, $"top{limit}|{key}", async token => await ids.Take(limit).ToListAsync(token), cancellationToken);
+
+    private async Task<TValue> CachedAsync<TValue>(PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken)
+        where TValue : notnull
     {
         ArgumentNullException.ThrowIfNull(db);
         var stamp = await ReadStampAsync(db, cancellationToken);
@@ -61,22 +72,22 @@ public sealed class ProgramFigures : IDisposable
             }
         }
 
-        if (_counts.TryGetValue(key, out var known))
+        if (_counts.TryGetValue(key, out var known) && known is TValue value)
         {
-            return known;
+            return value;
         }
 
-        var count = await query.CountAsync(cancellationToken);
+        var computed = await compute(cancellationToken);
         lock (_counts)
         {
-            // Counted after the stamp was read, so never older than the stamp it is kept under.
+            // Computed after the stamp was read, so never older than the stamp it is kept under.
             if (_countsStamp == stamp)
             {
-                _counts[key] = count;
+                _counts[key] = computed;
             }
         }
 
-        return count;
+        return computed;
     }
 
     /// <summary>The part of a cache key that says whose sites a figure counts.</summary>
@@ -111,7 +122,10 @@ public sealed class ProgramFigures : IDisposable
 
             // Counted after the stamp was read: a change that commits in between leaves newer figures under the older
             // stamp, which the next read (seeing the new stamp) replaces; never older figures under a newer stamp.
-            var snapshot = await CountAsync(db, stamp, today, cancellationToken);
+            // Not cancelled with the request that happens to count: the pages queued behind it want the snapshot too,
+            // and a client that gives up (a closed tab, a load test's end) would otherwise throw away seconds of
+            // counting at 100,000 requests and leave the next page to start again.
+            var snapshot = await CountAsync(db, stamp, today, CancellationToken.None);
             _current = snapshot;
             return snapshot;
         }

@@ -126,8 +126,12 @@ public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, Serv
         string heading, string caption, string empty, IQueryable<TtaRequest> requests, string moreUrl, CancellationToken cancellationToken, int limit = HomeLimit)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        var total = await figures.CountAsync(db, $"home|{heading}|{moreUrl}|{ProgramFigures.ScopeKey(scope)}|{Today:O}", requests, cancellationToken);
-        var rows = await Rows(requests).Take(limit).ToListAsync(cancellationToken);
+        var key = $"home|{heading}|{moreUrl}|{ProgramFigures.ScopeKey(scope)}|{Today:O}";
+        var total = await figures.CountAsync(db, key, requests, cancellationToken);
+        // Which rows come first is cached under the stamp (finding them sorts every overdue or open request); the rows
+        // are read fresh by id, in the list's own order.
+        var ids = await figures.TopIdsAsync(db, key, requests.Select(r => r.Id), limit, cancellationToken);
+        var rows = await Rows(requests.Where(r => ids.Contains(r.Id))).ToListAsync(cancellationToken);
         return new RequestListModel(heading, caption, empty, rows, total, total > rows.Count ? moreUrl : null, "tta-requests-heading");
     }
 }
