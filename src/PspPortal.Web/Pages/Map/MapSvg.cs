@@ -43,8 +43,9 @@ public static class MapSvg
                 : $"<g role=\"img\" aria-label=\"{SvgMarkup.Text(label)}\">");
             sb.Append(CultureInfo.InvariantCulture, $"<title>{SvgMarkup.Text(label)}</title>");
             sb.Append(Shape(m.Status, x, y));
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{SvgMarkup.Num(x + 8)}\" y=\"{SvgMarkup.Num(y + 3.5)}\" font-size=\"10\" fill=\"#1b1b1b\" aria-hidden=\"true\">{(m.CohortYear % 100).ToString("00", CultureInfo.InvariantCulture)}</text>");
             sb.Append(m.Linked ? "</a>" : "</g>");
+            // The cohort's year beside the marker, outside the link (whose name already says the cohort).
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{SvgMarkup.Num(x + 8)}\" y=\"{SvgMarkup.Num(y + 3.5)}\" font-size=\"10\" fill=\"#1b1b1b\" aria-hidden=\"true\">{(m.CohortYear % 100).ToString("00", CultureInfo.InvariantCulture)}</text>");
         }
 
         sb.Append("</svg>");
