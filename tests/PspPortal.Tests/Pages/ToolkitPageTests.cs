@@ -112,3 +112,47 @@ public class ToolkitPageTests(PortalFactory factory)
         Assert.Contains("Give the toolkit a name.", page.QuerySelector("#Input_Name-error")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The joins of the Clearinghouse to the rest: a toolkit suggested for a strategy shows on the plan to those
+/// who may see it, and resources attached to a request's delivery.</summary>
+[Collection(PortalTests.Name)]
+public class ClearinghouseJoinTests(PortalFactory factory)
+{
+    [Fact]
+    public async Task A_toolkit_suggested_for_a_strategy_shows_on_the_plan_only_to_those_it_is_shared_with()
+    {
+        await using var db = factory.CreateDbContext();
+        var toolkit = await db.Toolkits.Where(t => t.StrategyId != null && t.Shares.Any()).Select(t => new { t.Id, t.Name, SiteId = t.Strategy!.Goal!.Engagement!.SiteId }).FirstAsync();
+        using var liaison = await factory.SignInAsync(DemoUsers.Liaison);
+        using var analyst = await factory.SignInAsync(DemoUsers.Analyst);
+
+        var shared = await liaison.GetDocumentAsync($"/Sites/{toolkit.SiteId}/Plan");
+        var notShared = await analyst.GetDocumentAsync($"/Sites/{toolkit.SiteId}/Plan");
+
+        Assert.Contains(shared.QuerySelectorAll(".psp-suggested-toolkits a"), a => a.GetAttribute("href") == $"/Toolkits/{toolkit.Id}");
+        Assert.DoesNotContain(notShared.QuerySelectorAll(".psp-suggested-toolkits a"), a => a.GetAttribute("href") == $"/Toolkits/{toolkit.Id}");
+    }
+
+    [Fact]
+    public async Task The_liaison_attaches_resources_to_a_request_and_a_site_contact_cannot()
+    {
+        var request = await TtaArrange.RequestAsync(factory, "Tampa", PspPortal.Web.Domain.TtaStatus.Scheduled);
+        await using var db = factory.CreateDbContext();
+        var resource = await db.Resources.Where(r => !r.IsRetired && r.Title.Contains("NIBIN")).Select(r => new { r.Id, r.Title }).FirstAsync();
+        using var liaison = await factory.SignInAsync(DemoUsers.Liaison);
+        using var poc = await factory.SignInAsync(DemoUsers.Poc);
+
+        var found = await liaison.GetDocumentAsync($"/Tta/{request.Id}?find=NIBIN");
+        Assert.Contains(found.QuerySelectorAll("#found-resources a"), a => a.TextContent.Trim() == resource.Title);
+        var attached = await liaison.SubmitFormAsync($"/Tta/{request.Id}?find=NIBIN", $"#found-resources form[action*='resourceId={resource.Id}']", new Dictionary<string, string>());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, attached.StatusCode);
+
+        var seen = await poc.GetDocumentAsync($"/Tta/{request.Id}");
+        Assert.Contains(seen.QuerySelectorAll("#attached-resources a"), a => a.TextContent.Trim() == resource.Title);
+        Assert.Empty(seen.QuerySelectorAll("#find"));
+        var token = await poc.AntiforgeryTokenAsync($"/Tta/{request.Id}");
+        var refused = await poc.PostAsync($"/Tta/{request.Id}?handler=Detach&resourceId={resource.Id}", [new("__RequestVerificationToken", token)]);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(1, await db.TtaRequestResources.CountAsync(a => a.TtaRequestId == request.Id));
+    }
+}

@@ -156,6 +156,10 @@ public sealed partial class DemoSeeder
             DeliveryMode.PeerExchange);
         var request = BuildRequest(site, area, idea, status, now.AddDays(-40), now, requester, decider, random, serviceClock);
         request.ReferenceNumber = await new ReferenceNumbers(db).NextAsync(request.CreatedAt.Year, cancellationToken);
+        // Like every demo request of a site with a plan, it serves a strategy of that plan (one in its core area first).
+        request.StrategyId = await db.PlanStrategies.Where(st => st.Goal!.Engagement!.SiteId == site.Id)
+            .OrderBy(st => st.CoreAreaId == area.Id ? 0 : 1).ThenBy(st => st.Goal!.Number).ThenBy(st => st.Number)
+            .Select(st => (int?)st.Id).FirstOrDefaultAsync(cancellationToken);
         db.TtaRequests.Add(request);
         return request;
     }

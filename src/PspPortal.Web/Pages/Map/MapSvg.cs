@@ -34,7 +34,8 @@ public static class MapSvg
 
         sb.Append("</g>");
         // Southern and western sites first, so that a marker further north-east is drawn over its neighbours.
-        foreach (var m in markers.OrderByDescending(m => m.Latitude).ThenBy(m => m.Longitude))
+        // A site without coordinates (0, 0) is left off the picture; the table still lists it.
+        foreach (var m in markers.Where(m => m.Latitude != 0 || m.Longitude != 0).OrderByDescending(m => m.Latitude).ThenBy(m => m.Longitude))
         {
             var (x, y) = map.Project(m.State, m.Latitude, m.Longitude);
             var label = $"{m.Name}, {m.State}: {m.Cohort}, {StatusWord(m.Status)}{(m.Linked ? string.Empty : " (not one of your sites)")}";

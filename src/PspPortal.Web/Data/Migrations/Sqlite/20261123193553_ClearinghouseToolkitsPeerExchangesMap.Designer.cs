@@ -11,7 +11,7 @@ using PspPortal.Web.Data;
 namespace PspPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261123184311_ClearinghouseToolkitsPeerExchangesMap")]
+    [Migration("20261123193553_ClearinghouseToolkitsPeerExchangesMap")]
     partial class ClearinghouseToolkitsPeerExchangesMap
     {
         /// <inheritdoc />
