@@ -68,7 +68,7 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
     private sealed record Visit(string Url, Answer Answer, int Status = 200, Func<IPage, Task>? Check = null, Func<IPage, Task>? ShowErrors = null);
 
     /// <summary>Ids of the first records in the visitor's scope, and a set-password link for the anonymous visitor.</summary>
-    private sealed record Ids(int SiteId, int CohortId, int RequestId, int MilestoneId, string PocUserId, string? SetPasswordUrl = null, int ResourceId = 1, int ToolkitId = 1, int InvitationId = 1);
+    private sealed record Ids(int SiteId, int CohortId, int RequestId, int MilestoneId, string PocUserId, string? SetPasswordUrl = null, int GrantId = 1, bool GrantInScope = true, int ResourceId = 1, int ToolkitId = 1, int InvitationId = 1);
 
     private sealed record Who(string Name, DemoAccount? Account, Ids Ids)
     {
@@ -131,6 +131,14 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
         // The demo invitation to Pueblo is answered by Pueblo's point of contact only.
         ["PeerExchanges/{id:int}"] = w => [Shared(w, $"/PeerExchanges/{w.Ids.InvitationId}", w.Is(Poc2)) with { ShowErrors = Errors(w, Poc2, "Accept the visit") }],
         ["Map"] = w => [SignedIn(w, "/Map"), SignedIn(w, "/Map?Status=Active")],
+        // Issue 12. PRODUCT: plans follow their site's scope and are written by liaisons and BJA staff; grants are listed
+        // in scope and entered by BJA staff. A visitor with no grant in scope opens one out of scope: the 404 page.
+        ["Sites/{id:int}/Plan"] = w => [SignedIn(w, $"/Sites/{w.Ids.SiteId}/Plan") with { ShowErrors = Errors(w, Liaison, "Add goal") }],
+        ["Sites/{id:int}/Plan/Export"] = w => [SignedIn(w, $"/Sites/{w.Ids.SiteId}/Plan/Export", Answer.File)],
+        ["Grants"] = w => [SignedIn(w, "/Grants")],
+        ["Grants/Export"] = w => [SignedIn(w, "/Grants/Export", Answer.File)],
+        ["Grants/New"] = w => [Allowed(w, "/Grants/New", w.Is(Bja)) with { ShowErrors = Errors(w, Bja, "Enter award") }],
+        ["Grants/{id:int}"] = w => [w.SignedIn && !w.Ids.GrantInScope ? new Visit($"/Grants/{w.Ids.GrantId}", Answer.ErrorPage, 404) : SignedIn(w, $"/Grants/{w.Ids.GrantId}") with { ShowErrors = w.Is(Bja) ? SubmitEmpty("Link strategy") : null }],
         ["Milestones/{id:int}"] = w => [SignedIn(w, $"/Milestones/{w.Ids.MilestoneId}") with { ShowErrors = Errors(w, Liaison, "Reschedule") }],
     };
 
@@ -244,6 +252,8 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
             await db.Milestones.InScope(access).OrderBy(m => m.Status == MilestoneStatus.Planned ? 0 : 1).ThenBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             pocUserId,
             visitor == Anonymous ? await SetPasswordUrlAsync(scope.ServiceProvider) : null,
+            await db.CapacityGrants.InScope(access).OrderBy(g => g.Id).Select(g => (int?)g.Id).FirstOrDefaultAsync() ?? await db.CapacityGrants.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
+            await db.CapacityGrants.InScope(access).AnyAsync(),
             await db.Resources.Where(r => !r.IsRetired).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
             await db.Toolkits.Where(t => t.Shares.Any()).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
             await db.PeerExchanges.Where(p => p.Status == PeerExchangeStatus.Invited && p.HostSite!.Name == "Pueblo").Select(p => p.Id).FirstAsync());

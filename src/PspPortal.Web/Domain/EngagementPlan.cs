@@ -285,3 +285,21 @@ public readonly record struct PlanContent(bool HasAssessment, int Recommendation
     /// <summary>The kinds of milestone whose completion needs plan content.</summary>
     public static bool Concerns(MilestoneKind kind) => kind is MilestoneKind.Report or MilestoneKind.StrategicPlan;
 }
+
+/// <summary>The statuses of strategies and recommendations as people say them.</summary>
+public static class PlanLabels
+{
+    public static string Of(StrategyStatus status) => status switch
+    {
+        StrategyStatus.NotStarted => "Not started",
+        StrategyStatus.InProgress => "In progress",
+        _ => status.ToString(),
+    };
+
+    public static string Of(RecommendationStatus status) => status switch
+    {
+        RecommendationStatus.InProgress => "In progress",
+        RecommendationStatus.NotAdopted => "Not adopted",
+        _ => status.ToString(),
+    };
+}

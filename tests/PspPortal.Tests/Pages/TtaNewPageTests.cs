@@ -51,8 +51,11 @@ public partial class TtaNewPageTests(PortalFactory factory)
         var page = await client.GetDocumentAsync("/Tta/New");
 
         var form = page.QuerySelector("main form")!;
+        // The specification's eight labels, in its order; then the one optional field the second release adds (PRODUCT:
+        // TTA requests link to the strategies of the site's plan they serve, chosen when a request is made), shown
+        // when a site in the user's scope has a plan.
         Assert.Equal(
-            ["Site", "Core area", "Title", "Description of the need", "Desired outcome", "Preferred delivery mode", "Priority", "Needed by"],
+            ["Site", "Core area", "Title", "Description of the need", "Desired outcome", "Preferred delivery mode", "Priority", "Needed by", "Strategy it serves (optional)"],
             form.QuerySelectorAll("label").Select(l => l.TextContent.Trim()));
         foreach (var label in form.QuerySelectorAll("label"))
         {

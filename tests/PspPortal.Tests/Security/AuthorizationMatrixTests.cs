@@ -115,10 +115,18 @@ public class AuthorizationMatrixTests(PortalFactory factory)
         // A peer exchange invitation: the host site's points of contact only.
         ["PeerExchanges/{id:int}"] = s => [new($"/PeerExchanges/{s.PuebloInvitationId}", Answer.SignIn, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.Ok), Missing("/PeerExchanges/987654")],
         ["Map"] = _ => [Everyone("/Map", Answer.SignIn, Answer.Ok)],
+        // Issue 12: plans follow their site's scope; grants are listed in scope and entered by BJA staff only.
+        ["Sites/{id:int}/Plan"] = s => [Tampa($"/Sites/{s.TampaId}/Plan"), Pueblo($"/Sites/{s.PuebloId}/Plan"), Missing("/Sites/987654/Plan")],
+        ["Sites/{id:int}/Plan/Export"] = s => [Tampa($"/Sites/{s.TampaId}/Plan/Export"), Pueblo($"/Sites/{s.PuebloId}/Plan/Export"), Missing("/Sites/987654/Plan/Export")],
+        ["Grants"] = _ => [Everyone("/Grants", Answer.SignIn, Answer.Ok)],
+        ["Grants/Export"] = _ => [Everyone("/Grants/Export", Answer.SignIn, Answer.Ok)],
+        ["Grants/New"] = _ => [new("/Grants/New", Answer.SignIn, Answer.Denied, Answer.Ok, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied)],
+        // Tulsa is in no demo account's team: only those who see every site see its award.
+        ["Grants/{id:int}"] = s => [Scoped($"/Grants/{s.TulsaGrantId}", false, false, false, false, false), Missing("/Grants/987654")],
         ["Sites/{id:int}/Team"] = s => [AdminAndBja($"/Sites/{s.TampaId}/Team"), AdminAndBja($"/Sites/{s.PuebloId}/Team"), AdminAndBja("/Sites/987654/Team", Answer.NotFound)],
     };
 
-    private sealed record Seeds(string PocUserId, int TampaId, int PuebloId, int TampaRequestId, int PuebloRequestId, int Cohort2024Id, int PilotCohortId, int TampaMilestoneId, int PuebloMilestoneId, int ResourceId = 0, int PocToolkitId = 0, int PuebloInvitationId = 0);
+    private sealed record Seeds(string PocUserId, int TampaId, int PuebloId, int TampaRequestId, int PuebloRequestId, int Cohort2024Id, int PilotCohortId, int TampaMilestoneId, int PuebloMilestoneId, int TulsaGrantId, int ResourceId = 0, int PocToolkitId = 0, int PuebloInvitationId = 0);
 
     private List<string> AppRoutes()
     {
@@ -158,6 +166,7 @@ public class AuthorizationMatrixTests(PortalFactory factory)
                 await db.Cohorts.Where(c => c.Year == 2014).Select(c => c.Id).SingleAsync(),
                 await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Tampa").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
                 await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Pueblo").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+                await db.CapacityGrants.Where(g => g.Site!.Name == "Tulsa").Select(g => g.Id).FirstAsync(),
                 await db.Resources.Where(r => !r.IsRetired).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 // The demo site contact's toolkit, shared with the liaison (and nobody else).
                 await db.Toolkits.Where(t => t.Shares.Any(s => s.UserId != null)).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),

@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
 using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Cohorts;
 
-public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbContext db) : PageModel
+public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbContext db, PlanQueries plans, SiteScope siteScope) : PageModel
 {
     public CohortSummary Cohort { get; private set; } = null!;
     public string? Description { get; private set; }
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
+
+    /// <summary>The implementation of each site's plan in this cohort's engagement, by site id.</summary>
+    public IReadOnlyDictionary<int, PlanCounts> Plans { get; private set; } = new Dictionary<int, PlanCounts>();
+
+    public PlanCounts PlanOf(int siteId) => Plans.GetValueOrDefault(siteId, PlanCounts.None);
 
     /// <summary>The core areas that have requests at the cohort's sites, in their seeded order.</summary>
     public IReadOnlyList<CoreAreaName> CoreAreas { get; private set; } = [];
@@ -35,6 +42,9 @@ public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbCont
         var inScope = await sites.SitesInScopeAsync(cancellationToken);
         Sites = await sites.Summarize(inScope.Where(s => s.Engagements.Any(e => e.CohortId == id)).OrderBy(s => s.Name).ThenBy(s => s.State), id)
             .ToListAsync(cancellationToken);
+
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        Plans = await plans.CountBySiteAsync(db.Engagements.AsNoTracking().InScope(scope).Where(e => e.CohortId == id), cancellationToken);
 
         var counts = await cohorts.RequestsByCoreAreaAsync(id, cancellationToken);
         var used = counts.Select(c => c.CoreAreaId).ToHashSet();

@@ -142,9 +142,25 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
         return Page();
     }
 
-    public Task<IActionResult> OnPostCompleteAsync(int id, [FromServices] IValidator<CompleteInput> validator, CancellationToken cancellationToken) =>
-        ChangeAsync(id, MilestoneAccess.Change, "Complete", () => validator.ValidateAsync(Complete, cancellationToken),
-            (m, actor, now) => m.Complete(Complete.CompletedOn!.Value, Today, actor, now, Complete.Note), "The milestone is marked complete.", cancellationToken);
+    /// <summary>Completing "Assessment report and recommendations delivered" or "Strategic plan adopted" needs the
+    /// matching content on the site's plan (<see cref="PlanContent"/>); the page says so and links there.</summary>
+    public async Task<IActionResult> OnPostCompleteAsync(int id, [FromServices] IValidator<CompleteInput> validator, CancellationToken cancellationToken)
+    {
+        var plan = await PlanContentAsync(id, cancellationToken);
+        return await ChangeAsync(id, MilestoneAccess.Change, "Complete", () => validator.ValidateAsync(Complete, cancellationToken),
+            (m, actor, now) => m.Complete(Complete.CompletedOn!.Value, Today, actor, now, Complete.Note, plan), "The milestone is marked complete.", cancellationToken);
+    }
+
+    /// <summary>What is missing on the site's plan before this milestone can be completed, or null.</summary>
+    public string? PlanMissing { get; private set; }
+
+    private async Task<PlanContent> PlanContentAsync(int milestoneId, CancellationToken cancellationToken) =>
+        await db.Milestones.AsNoTracking().Where(m => m.Id == milestoneId)
+            .Select(m => new PlanContent(
+                m.Engagement!.Assessment != null,
+                db.Recommendations.Count(r => r.Assessment!.EngagementId == m.EngagementId),
+                db.PlanStrategies.Count(s => s.Goal!.EngagementId == m.EngagementId)))
+            .SingleOrDefaultAsync(cancellationToken);
 
     public Task<IActionResult> OnPostRescheduleAsync(int id, [FromServices] IValidator<RescheduleInput> validator, CancellationToken cancellationToken) =>
         ChangeAsync(id, MilestoneAccess.Change, "Reschedule", () => validator.ValidateAsync(Reschedule, cancellationToken),
@@ -283,6 +299,9 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
         IsOverdue = found.Overdue;
         Access = await siteScope.MilestoneAccessAsync(milestone.SiteId, cancellationToken);
         Changes = Access.CanChange() ? EngagementMilestone.ChangesAllowedIn(milestone.Status) : [];
+        PlanMissing = Changes.Contains(MilestoneChangeKind.Complete) && PlanContent.Concerns(milestone.Kind)
+            ? (await PlanContentAsync(id, cancellationToken)).MissingFor(milestone.Kind)
+            : null;
         if (Version == Guid.Empty)
         {
             Version = milestone.Version;

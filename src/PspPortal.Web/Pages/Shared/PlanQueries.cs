@@ -10,7 +10,14 @@ namespace PspPortal.Web.Pages.Shared;
 public sealed class PlanQueries(PortalDbContext db)
 {
     /// <summary>The figures of each engagement, by engagement id; an engagement without a plan counts zeros.</summary>
-    public async Task<Dictionary<int, PlanCounts>> CountAsync(IQueryable<Engagement> engagements, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<int, PlanCounts>> CountAsync(IQueryable<Engagement> engagements, CancellationToken cancellationToken = default) =>
+        (await RowsAsync(engagements, cancellationToken)).ToDictionary(r => r.EngagementId, r => r.Counts);
+
+    /// <summary>The figures by site, of engagements of which each site has one (a cohort's).</summary>
+    public async Task<Dictionary<int, PlanCounts>> CountBySiteAsync(IQueryable<Engagement> engagements, CancellationToken cancellationToken = default) =>
+        (await RowsAsync(engagements, cancellationToken)).GroupBy(r => r.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.EngagementId)!.Counts);
+
+    private async Task<List<(int EngagementId, int SiteId, PlanCounts Counts)>> RowsAsync(IQueryable<Engagement> engagements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagements);
         var counted = PlanFigures.CountedStrategy;
@@ -23,6 +30,7 @@ public sealed class PlanQueries(PortalDbContext db)
             .Select(e => new
             {
                 e.Id,
+                e.SiteId,
                 Strategies = e.Goals.SelectMany(g => g.Strategies).AsQueryable().Count(counted),
                 Implemented = e.Goals.SelectMany(g => g.Strategies).AsQueryable().Count(implemented),
                 Recommendations = db.Recommendations.Where(r => r.Assessment!.EngagementId == e.Id).Count(countedRecommendation),
@@ -31,7 +39,7 @@ public sealed class PlanQueries(PortalDbContext db)
                 Delivered = e.Goals.SelectMany(g => g.Strategies).SelectMany(s => s.Requests).AsQueryable().Count(delivered),
             })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new PlanCounts(r.Strategies, r.Implemented, r.Recommendations, r.Addressed, r.Requests, r.Delivered));
+        return [.. rows.Select(r => (r.Id, r.SiteId, new PlanCounts(r.Strategies, r.Implemented, r.Recommendations, r.Addressed, r.Requests, r.Delivered)))];
     }
 
     /// <summary>The figures of one engagement's plan.</summary>

@@ -23,6 +23,9 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
     public DateOnly Today { get; private set; }
     public MilestoneAccess Access { get; private set; }
 
+    /// <summary>The implementation figures of the current engagement's plan (<see cref="PlanFigures"/>).</summary>
+    public PlanCounts Plan { get; private set; }
+
     /// <summary>The timeline picture of the current engagement, as SVG markup built by <see cref="TimelineSvg"/>.</summary>
     public string? TimelineSvgMarkup { get; private set; }
 
@@ -31,7 +34,7 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
 
     public EngagementView? Current => Engagements.Count > 0 ? Engagements[0] : null;
 
-    public async Task<IActionResult> OnGetAsync(int id, [FromServices] SiteQueries queries, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, [FromServices] SiteQueries queries, [FromServices] PlanQueries plans, CancellationToken cancellationToken)
     {
         // Out of scope and missing are the same answer: the query goes through InScope (ADR 0004), nothing else decides.
         var scope = await siteScope.CurrentAsync(cancellationToken);
@@ -58,6 +61,7 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
                 .Select(m => new MilestoneView(m.Id, m.EngagementId, m.Title, m.DueDate, m.CompletedOn, m.Status, m.OwnerName, m.Notes))
                 .ToListAsync(cancellationToken);
             Timeline = Milestones.Select((m, i) => new TimelineMilestone(i + 1, m.Title, m.DueDate, m.Status, m.CompletedOn, Today)).ToList();
+            Plan = await plans.CountAsync(current.Id, cancellationToken);
             TimelineSvgMarkup = TimelineSvg.Render("timeline", site.DisplayName, current.Start, current.End, Today, Timeline);
         }
 

@@ -431,21 +431,11 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
             return Refusal.None($"{request.ReferenceNumber} now serves strategy {PlanStrategy.Code(strategy.GoalNumber, strategy.Number)}.");
         }, cancellationToken);
 
-    public static string StatusLabel(StrategyStatus status) => status switch
-    {
-        StrategyStatus.NotStarted => "Not started",
-        StrategyStatus.InProgress => "In progress",
-        _ => status.ToString(),
-    };
+    public static string StatusLabel(StrategyStatus status) => PlanLabels.Of(status);
 
-    public static string StatusLabel(RecommendationStatus status) => status switch
-    {
-        RecommendationStatus.InProgress => "In progress",
-        RecommendationStatus.NotAdopted => "Not adopted",
-        _ => status.ToString(),
-    };
+    public static string StatusLabel(RecommendationStatus status) => PlanLabels.Of(status);
 
-    public static string StatusLabel(TtaStatus status) => TtaWorkflow.StatusLabel(status);
+    public static string StatusLabel(TtaStatus status) => TtaWorkflow.StatusDisplay(status);
 
     /// <summary>The id of a field of a recommendation's or strategy's own form: the ModelState key's id for the form
     /// that was refused (the error summary links there), a per-item id for the others.</summary>

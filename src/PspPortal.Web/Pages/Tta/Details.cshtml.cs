@@ -27,6 +27,23 @@ public class DetailsModel(
     [BindProperty]
     public CommentInput Comment { get; set; } = new();
 
+    [BindProperty]
+    public ServeInput Serve { get; set; } = new();
+
+    /// <summary>The strategies of the site's current plan, for the "Strategy it serves" choice.</summary>
+    public IReadOnlyList<StrategyChoice> Strategies { get; private set; } = [];
+
+    /// <summary>The site's liaison and BJA staff choose the strategy a request serves while they review it.</summary>
+    public bool MayChooseStrategy { get; private set; }
+
+    public sealed record StrategyChoice(int Id, string Label);
+
+    public sealed class ServeInput
+    {
+        public int? StrategyId { get; set; }
+        public Guid Version { get; set; }
+    }
+
     [TempData(Key = StatusMessageKey)]
     public string? StatusMessage { get; set; }
 
@@ -228,6 +245,60 @@ public class DetailsModel(
         return Redirect($"/Tta/{id}");
     }
 
+    /// <summary>Links the request to the strategy of its site's plan that it serves, or unlinks it (no strategy).</summary>
+    public async Task<IActionResult> OnPostStrategyAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var request = await db.TtaRequests.InScope(scope).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (!(await siteScope.PlanAccessAsync(request.SiteId, cancellationToken)).CanWrite())
+        {
+            return await RefuseAsync(id, "Choosing the strategy a request serves is for the site's liaison and BJA staff.", StatusCodes.Status403Forbidden, cancellationToken);
+        }
+
+        if (Serve.Version != request.Version)
+        {
+            return await RefuseStaleAsync(id, cancellationToken);
+        }
+
+        int? strategySite = null;
+        if (Serve.StrategyId is { } strategyId)
+        {
+            strategySite = await db.PlanStrategies.AsNoTracking().Where(s => s.Id == strategyId).Select(s => (int?)s.Goal!.Engagement!.SiteId).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        try
+        {
+            request.ServeStrategy(Serve.StrategyId, strategySite);
+        }
+        catch (PlanException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Serve.StrategyId", e.Message);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        db.Entry(request).Property(r => r.Version).OriginalValue = Serve.Version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await RefuseStaleAsync(id, cancellationToken);
+        }
+
+        StatusMessage = Serve.StrategyId is null ? $"Request {request.ReferenceNumber} no longer serves a strategy." : $"Request {request.ReferenceNumber} now serves the strategy you chose.";
+        return Redirect($"/Tta/{id}");
+    }
+
     public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
@@ -407,6 +478,7 @@ public class DetailsModel(
         var request = await db.TtaRequests.AsNoTracking().InScope(scope)
             .Include(r => r.Site)
             .Include(r => r.CoreArea)
+            .Include(r => r.Strategy).ThenInclude(s => s!.Goal)
             .Include(r => r.History.OrderBy(t => t.OccurredAt).ThenBy(t => t.Id))
             .Include(r => r.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id))
             .AsSplitQuery()
@@ -425,6 +497,21 @@ public class DetailsModel(
         DeliveryClock = serviceClock.Delivery(request, now);
         IsOverdue = request.IsOverdueOn(Today);
         await LoadDeliveryAsync(request, cancellationToken);
+        MayChooseStrategy = (await siteScope.PlanAccessAsync(request.SiteId, cancellationToken)).CanWrite();
+        if (MayChooseStrategy)
+        {
+            var current = await db.Engagements.AsNoTracking().Where(e => e.SiteId == request.SiteId).OrderByDescending(e => e.StartDate)
+                .Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            Strategies = (await db.PlanStrategies.AsNoTracking()
+                .Where(s => s.Goal!.EngagementId == current || s.Id == request.StrategyId)
+                .OrderBy(s => s.Goal!.Number).ThenBy(s => s.Number)
+                .Select(s => new { s.Id, Goal = s.Goal!.Number, s.Number, s.Title })
+                .ToListAsync(cancellationToken))
+                .Select(s => new StrategyChoice(s.Id, $"{PlanStrategy.Code(s.Goal, s.Number)} {s.Title}"))
+                .ToList();
+            Serve.StrategyId = ModelState.ContainsKey("Serve.StrategyId") ? Serve.StrategyId : request.StrategyId;
+        }
+
         return true;
     }
 

@@ -26,6 +26,11 @@ public class NewModel(
     public IReadOnlyList<Choice> Sites { get; private set; } = [];
     public IReadOnlyList<Choice> CoreAreas { get; private set; } = [];
 
+    /// <summary>The strategies of the current plans of the sites offered, by site, for "Strategy it serves".</summary>
+    public IReadOnlyList<StrategyChoice> Strategies { get; private set; } = [];
+
+    public sealed record StrategyChoice(int Id, int SiteId, string Label);
+
     public sealed record Choice(int Id, string Name);
 
     public sealed class InputModel
@@ -38,6 +43,9 @@ public class NewModel(
         public DeliveryMode? DeliveryMode { get; set; }
         public TtaPriority? Priority { get; set; } = TtaPriority.Routine;
         public DateOnly? NeededBy { get; set; }
+
+        /// <summary>The strategy of the site's plan the request serves (optional).</summary>
+        public int? StrategyId { get; set; }
 
         /// <summary>Today in the program's calendar, set by the page before validating (not bound from the form).</summary>
         internal DateOnly Today { get; set; }
@@ -99,6 +107,12 @@ public class NewModel(
             ModelState.AddModelError("Input.CoreAreaId", "Choose one of the core areas in the list.");
         }
 
+        if (Input.StrategyId is { } strategyId && Strategies.FirstOrDefault(s => s.Id == strategyId) is var strategy
+            && (strategy is null || (Input.SiteId is { } chosen && strategy.SiteId != chosen)))
+        {
+            ModelState.AddModelError("Input.StrategyId", "Choose a strategy of the chosen site's plan, or none.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -121,6 +135,7 @@ public class NewModel(
             Status = TtaStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
+            StrategyId = Input.StrategyId,
         };
 
         if (!draft)
@@ -144,5 +159,14 @@ public class NewModel(
             .Select(s => new Choice(s.Id, s.Name + ", " + s.State)).ToListAsync(cancellationToken);
         CoreAreas = await db.CoreAreas.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);
+        var siteIds = Sites.Select(s => s.Id).ToList();
+        Strategies = (await db.PlanStrategies.AsNoTracking()
+            .Where(s => siteIds.Contains(s.Goal!.Engagement!.SiteId) && s.Status != StrategyStatus.Dropped
+                && s.Goal.EngagementId == s.Goal.Engagement.Site!.Engagements.OrderByDescending(e => e.StartDate).Select(e => e.Id).FirstOrDefault())
+            .OrderBy(s => s.Goal!.Engagement!.Site!.Name).ThenBy(s => s.Goal!.Number).ThenBy(s => s.Number)
+            .Select(s => new { s.Id, s.Goal!.Engagement!.SiteId, Goal = s.Goal.Number, s.Number, s.Title })
+            .ToListAsync(cancellationToken))
+            .Select(s => new StrategyChoice(s.Id, s.SiteId, $"{PlanStrategy.Code(s.Goal, s.Number)} {s.Title}"))
+            .ToList();
     }
 }
