@@ -70,7 +70,7 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
     private sealed record Visit(string Url, Answer Answer, int Status = 200, Func<IPage, Task>? Check = null, Func<IPage, Task>? ShowErrors = null);
 
     /// <summary>Ids of the first records in the visitor's scope, and a set-password link for the anonymous visitor.</summary>
-    private sealed record Ids(int SiteId, int CohortId, int RequestId, int MilestoneId, string PocUserId, string? SetPasswordUrl = null, int GrantId = 1, bool GrantInScope = true);
+    private sealed record Ids(int SiteId, int CohortId, int RequestId, int MilestoneId, string PocUserId, string? SetPasswordUrl = null, int GrantId = 1, bool GrantInScope = true, int ResourceId = 1, int ToolkitId = 1, int InvitationId = 1);
 
     private sealed record Who(string Name, DemoAccount? Account, Ids Ids)
     {
@@ -120,6 +120,19 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
         ["Tta/{id:int}"] = w => [SignedIn(w, $"/Tta/{w.Ids.RequestId}") with { ShowErrors = Errors(w, Liaison, "Add comment") }],
         ["Tta/Export"] = w => [SignedIn(w, "/Tta/Export", Answer.File)],
         ["Milestones"] = w => [SignedIn(w, "/Milestones")],
+        // PRODUCT: resources are curated by BJA staff and visible to everyone signed in.
+        ["Resources"] = w => [SignedIn(w, "/Resources"), SignedIn(w, "/Resources?Q=gun+violence&Size=Under100")],
+        ["Resources/{id:int}"] = w => [SignedIn(w, $"/Resources/{w.Ids.ResourceId}") with { ShowErrors = Errors(w, Poc2, "Add to toolkit") }],
+        ["Resources/New"] = w => [Allowed(w, "/Resources/New", w.Is(Bja)) with { ShowErrors = Errors(w, Bja, "Add resource") }],
+        ["Resources/{id:int}/Edit"] = w => [Allowed(w, $"/Resources/{w.Ids.ResourceId}/Edit", w.Is(Bja))],
+        // PRODUCT: a toolkit is visible to its owner and those it is shared with: the demo site contact's toolkit is
+        // shared with the liaison; to everyone else it does not exist.
+        ["Toolkits"] = w => [SignedIn(w, "/Toolkits") with { ShowErrors = Errors(w, Poc, "Create toolkit") }],
+        ["Toolkits/{id:int}"] = w => [Shared(w, $"/Toolkits/{w.Ids.ToolkitId}", w.Is(Poc, Liaison))],
+        ["Toolkits/{id:int}/Export"] = w => [Shared(w, $"/Toolkits/{w.Ids.ToolkitId}/Export", w.Is(Poc, Liaison), Answer.File)],
+        // The demo invitation to Pueblo is answered by Pueblo's point of contact only.
+        ["PeerExchanges/{id:int}"] = w => [Shared(w, $"/PeerExchanges/{w.Ids.InvitationId}", w.Is(Poc2)) with { ShowErrors = Errors(w, Poc2, "Accept the visit") }],
+        ["Map"] = w => [SignedIn(w, "/Map"), SignedIn(w, "/Map?Status=Active")],
         // Issue 12. PRODUCT: plans follow their site's scope and are written by liaisons and BJA staff; grants are listed
         // in scope and entered by BJA staff. A visitor with no grant in scope opens one out of scope: the 404 page.
         ["Sites/{id:int}/Plan"] = w => [SignedIn(w, $"/Sites/{w.Ids.SiteId}/Plan") with { ShowErrors = Errors(w, Liaison, "Add goal") }],
@@ -133,6 +146,10 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
 
     /// <summary>A page for everyone signed in.</summary>
     private static Visit SignedIn(Who who, string url, Answer answer = Answer.Page) => Allowed(who, url, who.SignedIn, answer);
+
+    /// <summary>A page for the signed-in visitors it is shared with; to the others signed in it does not exist (404).</summary>
+    private static Visit Shared(Who who, string url, bool shared, Answer answer = Answer.Page) =>
+        !who.SignedIn ? new(url, Answer.SignIn) : shared ? new(url, answer) : new(url, Answer.ErrorPage, 404);
 
     /// <summary>A page for the signed-in visitors the product gives it to; the others signed in are denied.</summary>
     private static Visit Allowed(Who who, string url, bool allowed, Answer answer = Answer.Page) =>
@@ -238,7 +255,10 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
             pocUserId,
             visitor == Anonymous ? await SetPasswordUrlAsync(scope.ServiceProvider) : null,
             await db.CapacityGrants.InScope(access).OrderBy(g => g.Id).Select(g => (int?)g.Id).FirstOrDefaultAsync() ?? await db.CapacityGrants.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
-            await db.CapacityGrants.InScope(access).AnyAsync());
+            await db.CapacityGrants.InScope(access).AnyAsync(),
+            await db.Resources.Where(r => !r.IsRetired).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+            await db.Toolkits.Where(t => t.Shares.Any()).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+            await db.PeerExchanges.Where(p => p.Status == PeerExchangeStatus.Invited && p.HostSite!.Name == "Pueblo").Select(p => p.Id).FirstAsync());
     }
 
     /// <summary>A set-password link for a new account of its own, as an administrator would give it.</summary>

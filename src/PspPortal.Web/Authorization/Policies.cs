@@ -12,6 +12,7 @@ public static class Policies
     public const string ManageSiteTeams = nameof(ManageSiteTeams);
     public const string AdminArea = nameof(AdminArea);
     public const string EnterGrants = nameof(EnterGrants);
+    public const string CurateResources = nameof(CurateResources);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -28,6 +29,9 @@ public static class Policies
 
         // PRODUCT: capacity-building grants are entered by BJA staff (PlanPermissions.MayEnterGrants).
         options.AddPolicy(EnterGrants, p => p.RequireRole(Roles.BjaStaff));
+
+        // PRODUCT: resources of the Clearinghouse are curated by BJA staff (added, edited, retired).
+        options.AddPolicy(CurateResources, p => p.RequireRole(Roles.BjaStaff));
 
         // The floor of everything under /Admin; each sub-folder adds its own policy on top.
         options.AddPolicy(AdminArea, p => p.RequireRole(Roles.Administrator, Roles.BjaStaff));

@@ -44,6 +44,18 @@ public static class AuditPolicy
         [typeof(CapacityGrant)] = EntityAudit.EveryColumn,
         [typeof(GrantFundedStrategy)] = EntityAudit.EveryColumn,
 
+        // The Clearinghouse, toolkits and peer exchanges (issue 13): resources curators typed, toolkits and their shares
+        // (who may see which toolkit is worth an audit trail), attachments to requests and the hosts' answers. None holds
+        // a secret; a toolkit's notes are what its owner typed about public resources.
+        [typeof(Resource)] = EntityAudit.EveryColumn,
+        [typeof(ResourceCoreArea)] = EntityAudit.EveryColumn,
+        [typeof(ResourceAgencySize)] = EntityAudit.EveryColumn,
+        [typeof(TtaRequestResource)] = EntityAudit.EveryColumn,
+        [typeof(Toolkit)] = EntityAudit.EveryColumn,
+        [typeof(ToolkitItem)] = EntityAudit.EveryColumn,
+        [typeof(ToolkitShare)] = EntityAudit.EveryColumn,
+        [typeof(PeerExchange)] = EntityAudit.EveryColumn,
+
         // Accounts: who they are and what they may do, never what proves who they are.
         [typeof(PortalUser)] = EntityAudit.Columns(
             recorded:

@@ -27,6 +27,14 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<PlanStrategy> PlanStrategies => Set<PlanStrategy>();
     public DbSet<StrategyNote> StrategyNotes => Set<StrategyNote>();
     public DbSet<CapacityGrant> CapacityGrants => Set<CapacityGrant>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<ResourceCoreArea> ResourceCoreAreas => Set<ResourceCoreArea>();
+    public DbSet<ResourceAgencySize> ResourceAgencySizes => Set<ResourceAgencySize>();
+    public DbSet<TtaRequestResource> TtaRequestResources => Set<TtaRequestResource>();
+    public DbSet<Toolkit> Toolkits => Set<Toolkit>();
+    public DbSet<ToolkitItem> ToolkitItems => Set<ToolkitItem>();
+    public DbSet<ToolkitShare> ToolkitShares => Set<ToolkitShare>();
+    public DbSet<PeerExchange> PeerExchanges => Set<PeerExchange>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -8,7 +8,7 @@ using PspPortal.Web.Pages.Shared;
 namespace PspPortal.Web.Pages;
 
 /// <summary>Each role's home: what that person comes to the portal to see first.</summary>
-public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, TimeProvider clock, ServiceClock serviceClock) : PageModel
+public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, PeerExchangeInvitations invitations, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
     public sealed record OverdueMilestone(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
 
@@ -21,6 +21,9 @@ public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope s
     /// <summary>The Administrator's part of the home page; null for other roles.</summary>
     public AccountsNeedingAttentionQuery.Result? AccountsNeedingAttention { get; private set; }
 
+    /// <summary>Peer exchange invitations to the user's sites waiting for their answer.</summary>
+    public IReadOnlyList<PeerExchangeInvitations.Invitation> Invitations { get; private set; } = [];
+
     /// <summary>BJA staff's comparison of cohorts (progress and on-time completion) as SVG markup.</summary>
     public string? CohortChart { get; private set; }
 
@@ -30,6 +33,7 @@ public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope s
         Role = currentUser.Roles.Count > 0 ? currentUser.Roles[0] : null;
         FullName = (await currentUser.ActorAsync(cancellationToken)).Name;
 
+        Invitations = await invitations.OpenForAsync(currentUser.Id, cancellationToken);
         switch (Role)
         {
             case Roles.Administrator:

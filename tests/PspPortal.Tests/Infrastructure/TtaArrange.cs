@@ -12,7 +12,7 @@ public static class TtaArrange
 
     /// <summary>A request of the site named <paramref name="siteName"/> moved to <paramref name="status"/> along the workflow.</summary>
     public static async Task<TtaRequest> RequestAsync(
-        PortalFactory factory, string siteName, TtaStatus status, string? title = null, DateTime? at = null, TtaPriority priority = TtaPriority.Routine)
+        PortalFactory factory, string siteName, TtaStatus status, string? title = null, DateTime? at = null, TtaPriority priority = TtaPriority.Routine, DeliveryMode mode = DeliveryMode.Virtual)
     {
         ArgumentNullException.ThrowIfNull(factory);
         using var db = factory.CreateDbContext();
@@ -27,7 +27,7 @@ public static class TtaArrange
             Title = title ?? $"Arranged request {Guid.NewGuid():N}",
             Description = "A need described for a test.",
             DesiredOutcome = "An outcome for a test.",
-            DeliveryMode = DeliveryMode.Virtual,
+            DeliveryMode = mode,
             Priority = priority,
             NeededBy = Today.AddDays(60),
             RequesterName = "Test requester",

@@ -105,6 +105,18 @@ public class AuthorizationMatrixTests(PortalFactory factory)
             new($"/Sites/{s.PuebloId}/Milestones/New", Answer.SignIn, Answer.Denied, Answer.Ok, Answer.Denied, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.Denied),
         ],
         ["Calendar/{token}.ics"] = _ => [Everyone("/Calendar/not-a-real-token.ics", Answer.NotFound, Answer.NotFound)],
+        // PRODUCT: resources are visible to everyone signed in and curated by BJA staff.
+        ["Resources"] = _ => [Everyone("/Resources", Answer.SignIn, Answer.Ok), Everyone("/Resources?Q=%22NEAR(&Type=x", Answer.SignIn, Answer.Ok)],
+        ["Resources/{id:int}"] = s => [Everyone($"/Resources/{s.ResourceId}", Answer.SignIn, Answer.Ok), Missing("/Resources/987654")],
+        ["Resources/New"] = _ => [new("/Resources/New", Answer.SignIn, Answer.Denied, Answer.Ok, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied)],
+        ["Resources/{id:int}/Edit"] = s => [new($"/Resources/{s.ResourceId}/Edit", Answer.SignIn, Answer.Denied, Answer.Ok, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied)],
+        // A toolkit: its owner and those it is shared with; anyone else, whatever their role, 404.
+        ["Toolkits"] = _ => [Everyone("/Toolkits", Answer.SignIn, Answer.Ok)],
+        ["Toolkits/{id:int}"] = s => [new($"/Toolkits/{s.PocToolkitId}", Answer.SignIn, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.Ok, Answer.NotFound, Answer.Ok, Answer.NotFound), Missing("/Toolkits/987654")],
+        ["Toolkits/{id:int}/Export"] = s => [new($"/Toolkits/{s.PocToolkitId}/Export", Answer.SignIn, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.Ok, Answer.NotFound, Answer.Ok, Answer.NotFound)],
+        // A peer exchange invitation: the host site's points of contact only.
+        ["PeerExchanges/{id:int}"] = s => [new($"/PeerExchanges/{s.PuebloInvitationId}", Answer.SignIn, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.Ok), Missing("/PeerExchanges/987654")],
+        ["Map"] = _ => [Everyone("/Map", Answer.SignIn, Answer.Ok)],
         // Issue 12: plans follow their site's scope; grants are listed in scope and entered by BJA staff only.
         ["Sites/{id:int}/Plan"] = s => [Tampa($"/Sites/{s.TampaId}/Plan"), Pueblo($"/Sites/{s.PuebloId}/Plan"), Missing("/Sites/987654/Plan")],
         ["Sites/{id:int}/Plan/Export"] = s => [Tampa($"/Sites/{s.TampaId}/Plan/Export"), Pueblo($"/Sites/{s.PuebloId}/Plan/Export"), Missing("/Sites/987654/Plan/Export")],
@@ -116,7 +128,7 @@ public class AuthorizationMatrixTests(PortalFactory factory)
         ["Sites/{id:int}/Team"] = s => [AdminAndBja($"/Sites/{s.TampaId}/Team"), AdminAndBja($"/Sites/{s.PuebloId}/Team"), AdminAndBja("/Sites/987654/Team", Answer.NotFound)],
     };
 
-    private sealed record Seeds(string PocUserId, int TampaId, int PuebloId, int TampaRequestId, int PuebloRequestId, int Cohort2024Id, int PilotCohortId, int TampaMilestoneId, int PuebloMilestoneId, int TulsaGrantId);
+    private sealed record Seeds(string PocUserId, int TampaId, int PuebloId, int TampaRequestId, int PuebloRequestId, int Cohort2024Id, int PilotCohortId, int TampaMilestoneId, int PuebloMilestoneId, int TulsaGrantId, int ResourceId = 0, int PocToolkitId = 0, int PuebloInvitationId = 0);
 
     private List<string> AppRoutes()
     {
@@ -156,7 +168,11 @@ public class AuthorizationMatrixTests(PortalFactory factory)
                 await db.Cohorts.Where(c => c.Year == 2014).Select(c => c.Id).SingleAsync(),
                 await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Tampa").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
                 await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Pueblo").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
-                await db.CapacityGrants.Where(g => g.Site!.Name == "Tulsa").Select(g => g.Id).FirstAsync());
+                await db.CapacityGrants.Where(g => g.Site!.Name == "Tulsa").Select(g => g.Id).FirstAsync(),
+                await db.Resources.Where(r => !r.IsRetired).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                // The demo site contact's toolkit, shared with the liaison (and nobody else).
+                await db.Toolkits.Where(t => t.Shares.Any(s => s.UserId != null)).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+                await db.PeerExchanges.Where(p => p.HostSite!.Name == "Pueblo").OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         }
 
         var cases = AppRoutes().Where(Table().ContainsKey).SelectMany(r => Table()[r](seeds)).ToList();

@@ -69,6 +69,21 @@ public sealed partial class DemoSeeder(
         {
             await SeedGrantsAsync(today, cancellationToken);
         }
+
+        if (!await db.Resources.AnyAsync(cancellationToken))
+        {
+            await SeedResourcesAsync(today, cancellationToken);
+        }
+
+        if (!await db.Toolkits.AnyAsync(cancellationToken))
+        {
+            await SeedToolkitsAsync(cancellationToken);
+        }
+
+        if (!await db.PeerExchanges.AnyAsync(cancellationToken))
+        {
+            await SeedPeerExchangesAsync(today, cancellationToken);
+        }
     }
 
     private async Task EnsureRolesAsync()

@@ -120,7 +120,5 @@ public class NewModel(PortalDbContext db, TimeProvider clock, IValidator<NewMode
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         // Every site, whatever its cohort: an award is entered a few times a year, and the rule (two years completed)
         // answers next to the field, which says more than a site missing from the list.
-        Sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.State)
-            .Select(s => new Choice(s.Id, s.Name + ", " + s.State))
-            .ToListAsync(cancellationToken);
+        Sites = await db.Sites.AsNoTracking().AllSiteChoicesAsync(cancellationToken);
 }

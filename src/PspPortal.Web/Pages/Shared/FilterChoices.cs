@@ -17,6 +17,13 @@ public static class FilterChoices
     /// page of the list (docs/performance.md).</summary>
     public const int MaxSitesWithoutCohort = 60;
 
+    /// <summary>Every one of the sites as "Name, ST", in name order: for a form that picks one site (a grant, a toolkit
+    /// shared with a site's team), not for a list filter, which offers a cohort's sites once there are many.</summary>
+    public static async Task<List<Choice>> AllSiteChoicesAsync(this IQueryable<Site> sites, CancellationToken cancellationToken = default) =>
+        await sites.OrderBy(s => s.Name).ThenBy(s => s.State)
+            .Select(s => new Choice(s.Id, s.Name + ", " + s.State))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The sites as "Name, ST", in name order: all of them when there are few, else those of
     /// <paramref name="cohortId"/>, else only <paramref name="selectedSite"/>.</summary>
     public static async Task<SiteChoices> SiteChoicesAsync(this IQueryable<Site> sites, int? cohortId, int? selectedSite, CancellationToken cancellationToken = default)

@@ -19,6 +19,7 @@ public static class SharedServiceExtensions
         services.AddScoped<AccountsNeedingAttentionQuery>();
         services.AddScoped<SiteTeams>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PeerExchangeInvitations>();
         return services;
     }
 }

@@ -58,6 +58,25 @@ public class DetailsModel(
     public DateOnly Today { get; private set; }
     public ServiceClock Clock => serviceClock;
 
+    /// <summary>Clearinghouse resources given to the request as part of its delivery.</summary>
+    public IReadOnlyList<AttachedResource> Attached { get; private set; } = [];
+    public bool MayAttach { get; private set; }
+
+    /// <summary>The words a liaison searched the Clearinghouse with from this page, and what they found.</summary>
+    [BindProperty(SupportsGet = true, Name = "find")]
+    public string? Find { get; set; }
+
+    public IReadOnlyList<AttachedResource> Found { get; private set; } = [];
+
+    /// <summary>The host sites invited to a peer exchange request, and the sites the portal suggests.</summary>
+    public IReadOnlyList<HostRow> Hosts { get; private set; } = [];
+    public IReadOnlyList<SuggestedHost> SuggestedHosts { get; private set; } = [];
+    public bool MayInvite { get; private set; }
+
+    public sealed record AttachedResource(int Id, string Title, ResourceType Type, string? AttachedBy);
+    public sealed record HostRow(int Id, string Site, PeerExchangeStatus Status, DateOnly? VisitStart, DateOnly? VisitEnd, string? Note, string? AnsweredBy);
+    public sealed record SuggestedHost(int Id, string Name, int Delivered, int Implemented);
+
     /// <summary>What the action forms post. Each action has fields of its own, so no two forms share an id.</summary>
     public sealed class ActionInput
     {
@@ -317,6 +336,142 @@ public class DetailsModel(
         return Redirect($"/Tta/{id}#comments");
     }
 
+    public async Task<IActionResult> OnPostAttachAsync(int id, int resourceId, CancellationToken cancellationToken)
+    {
+        var request = await DeliveryRequestAsync(id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (!await currentUser.MayTakeAsync(TtaAction.RecordDelivery, request.SiteId, cancellationToken) || !TtaRequestResource.MayAttachIn(request.Status))
+        {
+            return await RefuseAsync(id, "Resources are attached by BJA staff and the site's liaison while the request is approved, scheduled or delivered.", StatusCodes.Status403Forbidden, cancellationToken);
+        }
+
+        if (!await db.Resources.AnyAsync(r => r.Id == resourceId && !r.IsRetired, cancellationToken))
+        {
+            return await RefuseAsync(id, "Choose a resource of the Clearinghouse.", StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        if (!await db.TtaRequestResources.AnyAsync(a => a.TtaRequestId == id && a.ResourceId == resourceId, cancellationToken))
+        {
+            var actor = await currentUser.ActorAsync(cancellationToken);
+            db.TtaRequestResources.Add(new TtaRequestResource { TtaRequestId = id, ResourceId = resourceId, AttachedById = actor.UserId, AttachedByName = actor.Name, AttachedAt = time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        StatusMessage = "The resource is attached to the request.";
+        return Redirect($"/Tta/{id}#delivery-resources");
+    }
+
+    public async Task<IActionResult> OnPostDetachAsync(int id, int resourceId, CancellationToken cancellationToken)
+    {
+        var request = await DeliveryRequestAsync(id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (!await currentUser.MayTakeAsync(TtaAction.RecordDelivery, request.SiteId, cancellationToken) || !TtaRequestResource.MayAttachIn(request.Status))
+        {
+            return await RefuseAsync(id, "Resources are changed by BJA staff and the site's liaison while the request is approved, scheduled or delivered.", StatusCodes.Status403Forbidden, cancellationToken);
+        }
+
+        await db.TtaRequestResources.Where(a => a.TtaRequestId == id && a.ResourceId == resourceId).ExecuteDeleteAsync(cancellationToken);
+        StatusMessage = "The resource is no longer attached.";
+        return Redirect($"/Tta/{id}#delivery-resources");
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(int id, int hostSiteId, CancellationToken cancellationToken)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var request = await db.TtaRequests.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (!await currentUser.MayTakeAsync(TtaAction.Schedule, request.SiteId, cancellationToken))
+        {
+            return await RefuseAsync(id, "Host sites are invited by BJA staff and the site's liaison.", StatusCodes.Status403Forbidden, cancellationToken);
+        }
+
+        // Only a site the portal suggests (one that has done the work) can be invited.
+        if (!await db.Sites.AsNoTracking().Where(s => s.Id == hostSiteId).AnyAsync(PeerExchange.HasDone(request.CoreAreaId), cancellationToken))
+        {
+            return await RefuseAsync(id, "Choose one of the suggested host sites.", StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var invited = await db.PeerExchanges.Where(p => p.TtaRequestId == id).Select(p => p.HostSiteId).ToListAsync(cancellationToken);
+        try
+        {
+            db.PeerExchanges.Add(PeerExchange.Invite(request, hostSiteId, invited, await currentUser.ActorAsync(cancellationToken), time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (PeerExchangeException e)
+        {
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(id, e.Message, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(id, "That site is already invited to host this peer exchange.", StatusCodes.Status409Conflict, cancellationToken);
+        }
+
+        StatusMessage = "The host site is invited; its points of contact see the invitation on their home page.";
+        return Redirect($"/Tta/{id}#peer-exchange");
+    }
+
+    private async Task<TtaRequest?> DeliveryRequestAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        return await db.TtaRequests.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    private async Task LoadDeliveryAsync(TtaRequest request, CancellationToken cancellationToken)
+    {
+        var id = request.Id;
+        Attached = await db.TtaRequestResources.AsNoTracking().Where(a => a.TtaRequestId == id).OrderBy(a => a.AttachedAt)
+            .Select(a => new AttachedResource(a.ResourceId, a.Resource!.Title, a.Resource.Type, a.AttachedByName)).ToListAsync(cancellationToken);
+        MayAttach = TtaRequestResource.MayAttachIn(request.Status) && await currentUser.MayTakeAsync(TtaAction.RecordDelivery, request.SiteId, cancellationToken);
+        if (MayAttach && ResourceSearch.Hits(db, Find is { Length: > 200 } f ? f[..200] : Find) is { } hits)
+        {
+            var attachedIds = Attached.Select(a => a.Id).ToList();
+            Found = await db.Resources.AsNoTracking().Where(r => !r.IsRetired && !attachedIds.Contains(r.Id))
+                .Join(hits, r => r.Id, h => h.Id, (r, h) => new { r.Id, r.Title, r.Type, h.Rank })
+                .OrderBy(x => x.Rank).Take(8)
+                .Select(x => new AttachedResource(x.Id, x.Title, x.Type, null)).ToListAsync(cancellationToken);
+        }
+
+        if (request.DeliveryMode != DeliveryMode.PeerExchange)
+        {
+            return;
+        }
+
+        Hosts = await db.PeerExchanges.AsNoTracking().Where(p => p.TtaRequestId == id).OrderBy(p => p.InvitedAt)
+            .Select(p => new HostRow(p.Id, p.HostSite!.Name + ", " + p.HostSite.State, p.Status, p.VisitStart, p.VisitEnd, p.AnswerNote, p.AnsweredByName))
+            .ToListAsync(cancellationToken);
+        MayInvite = PeerExchange.MayInviteFor(request) && await currentUser.MayTakeAsync(TtaAction.Schedule, request.SiteId, cancellationToken);
+        if (MayInvite)
+        {
+            var area = request.CoreAreaId;
+            var invited = await db.PeerExchanges.Where(p => p.TtaRequestId == id).Select(p => p.HostSiteId).ToListAsync(cancellationToken);
+            var hosts = await db.Sites.AsNoTracking().Where(s => s.Id != request.SiteId && !invited.Contains(s.Id)).Where(PeerExchange.HasDone(area))
+                .Select(s => new
+                {
+                    s.Id,
+                    Name = s.Name + ", " + s.State,
+                    Delivered = s.TtaRequests.Count(r => r.CoreAreaId == area && (r.Status == TtaStatus.Delivered || r.Status == TtaStatus.Closed) && r.DeliveredAt != null),
+                    Implemented = s.Engagements.SelectMany(e => e.Goals).SelectMany(g => g.Strategies).Count(st => st.CoreAreaId == area && st.Status == StrategyStatus.Implemented),
+                })
+                .ToListAsync(cancellationToken);
+            SuggestedHosts = [.. hosts.Select(h => new SuggestedHost(h.Id, h.Name, h.Delivered, h.Implemented))
+                .OrderByDescending(h => h.Delivered + h.Implemented).ThenBy(h => h.Name, StringComparer.Ordinal)];
+        }
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await siteScope.CurrentAsync(cancellationToken);
@@ -341,6 +496,7 @@ public class DetailsModel(
         DecisionClock = serviceClock.Decision(request, now);
         DeliveryClock = serviceClock.Delivery(request, now);
         IsOverdue = request.IsOverdueOn(Today);
+        await LoadDeliveryAsync(request, cancellationToken);
         MayChooseStrategy = (await siteScope.PlanAccessAsync(request.SiteId, cancellationToken)).CanWrite();
         if (MayChooseStrategy)
         {

@@ -698,6 +698,79 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("MilestoneChanges");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.PeerExchange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("HostSiteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InvitedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TtaRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("VisitEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("VisitStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("HostSiteId", "Status");
+
+                    b.HasIndex("TtaRequestId", "HostSiteId")
+                        .IsUnique();
+
+                    b.ToTable("PeerExchanges");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -853,6 +926,94 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ReferenceCounters");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Resource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsRetired", "Type", "PublishedOn");
+
+                    b.ToTable("Resources");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceAgencySize", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("ResourceId", "Size");
+
+                    b.HasIndex("Size");
+
+                    b.ToTable("ResourceAgencySizes");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceCoreArea", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ResourceId", "CoreAreaId");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.ToTable("ResourceCoreAreas");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -973,6 +1134,133 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("StrategyId", "WrittenOn");
 
                     b.ToTable("StrategyNotes");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Toolkit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<int?>("StrategyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("StrategyId");
+
+                    b.ToTable("Toolkits");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToolkitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("ToolkitId", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("ToolkitItems");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SharedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToolkitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ToolkitId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ToolkitShares", t =>
+                        {
+                            t.HasCheckConstraint("CK_ToolkitShares_OneGrantee", "(\"UserId\" IS NULL) <> (\"SiteId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
@@ -1152,6 +1440,33 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("TtaRequestId", "CreatedAt");
 
                     b.ToTable("TtaRequestComments");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestResource", b =>
+                {
+                    b.Property<int>("TtaRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AttachedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AttachedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("TtaRequestId", "ResourceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("TtaRequestResources");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestTransition", b =>
@@ -1403,6 +1718,32 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.PeerExchange", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Site", "HostSite")
+                        .WithMany()
+                        .HasForeignKey("HostSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.EngagementMilestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PspPortal.Web.Domain.TtaRequest", "TtaRequest")
+                        .WithMany()
+                        .HasForeignKey("TtaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("HostSite");
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("TtaRequest");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
@@ -1458,6 +1799,32 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Strategy");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceAgencySize", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Resource", null)
+                        .WithMany("AgencySizes")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceCoreArea", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.Resource", null)
+                        .WithMany("CoreAreas")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CoreArea");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.SiteTeamMember", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Site", "Site")
@@ -1481,6 +1848,58 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("StrategyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Toolkit", b =>
+                {
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Strategy");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitItem", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.Toolkit", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ToolkitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitShare", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PspPortal.Web.Domain.Toolkit", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("ToolkitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
@@ -1521,6 +1940,25 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("TtaRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestResource", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.TtaRequest", "TtaRequest")
+                        .WithMany()
+                        .HasForeignKey("TtaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+
+                    b.Navigation("TtaRequest");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestTransition", b =>
@@ -1588,6 +2026,13 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Requests");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Resource", b =>
+                {
+                    b.Navigation("AgencySizes");
+
+                    b.Navigation("CoreAreas");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Site", b =>
                 {
                     b.Navigation("Engagements");
@@ -1595,6 +2040,13 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("TeamMembers");
 
                     b.Navigation("TtaRequests");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Toolkit", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>

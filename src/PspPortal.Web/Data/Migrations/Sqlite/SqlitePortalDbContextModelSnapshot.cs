@@ -638,6 +638,71 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("MilestoneChanges");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.PeerExchange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HostSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TtaRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VisitEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VisitStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("HostSiteId", "Status");
+
+                    b.HasIndex("TtaRequestId", "HostSiteId")
+                        .IsUnique();
+
+                    b.ToTable("PeerExchanges");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -775,6 +840,86 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ReferenceCounters");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Resource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsRetired", "Type", "PublishedOn");
+
+                    b.ToTable("Resources");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceAgencySize", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResourceId", "Size");
+
+                    b.HasIndex("Size");
+
+                    b.ToTable("ResourceAgencySizes");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceCoreArea", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoreAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId", "CoreAreaId");
+
+                    b.HasIndex("CoreAreaId");
+
+                    b.ToTable("ResourceCoreAreas");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -888,6 +1033,121 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("StrategyId", "WrittenOn");
 
                     b.ToTable("StrategyNotes");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Toolkit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("StrategyId");
+
+                    b.ToTable("Toolkits");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToolkitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("ToolkitId", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("ToolkitItems");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToolkitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ToolkitId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ToolkitShares", t =>
+                        {
+                            t.HasCheckConstraint("CK_ToolkitShares_OneGrantee", "(\"UserId\" IS NULL) <> (\"SiteId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
@@ -1056,6 +1316,33 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("TtaRequestId", "CreatedAt");
 
                     b.ToTable("TtaRequestComments");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestResource", b =>
+                {
+                    b.Property<int>("TtaRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AttachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TtaRequestId", "ResourceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("TtaRequestResources");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestTransition", b =>
@@ -1305,6 +1592,32 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.PeerExchange", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Site", "HostSite")
+                        .WithMany()
+                        .HasForeignKey("HostSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.EngagementMilestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PspPortal.Web.Domain.TtaRequest", "TtaRequest")
+                        .WithMany()
+                        .HasForeignKey("TtaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("HostSite");
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("TtaRequest");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
@@ -1360,6 +1673,32 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Strategy");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceAgencySize", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Resource", null)
+                        .WithMany("AgencySizes")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ResourceCoreArea", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.CoreArea", "CoreArea")
+                        .WithMany()
+                        .HasForeignKey("CoreAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.Resource", null)
+                        .WithMany("CoreAreas")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CoreArea");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.SiteTeamMember", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Site", "Site")
@@ -1383,6 +1722,58 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StrategyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Toolkit", b =>
+                {
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.PlanStrategy", "Strategy")
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Strategy");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitItem", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.Toolkit", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ToolkitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.ToolkitShare", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PspPortal.Web.Domain.Toolkit", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("ToolkitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>
@@ -1423,6 +1814,25 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("TtaRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestResource", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Domain.TtaRequest", "TtaRequest")
+                        .WithMany()
+                        .HasForeignKey("TtaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+
+                    b.Navigation("TtaRequest");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequestTransition", b =>
@@ -1490,6 +1900,13 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Requests");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Resource", b =>
+                {
+                    b.Navigation("AgencySizes");
+
+                    b.Navigation("CoreAreas");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Site", b =>
                 {
                     b.Navigation("Engagements");
@@ -1497,6 +1914,13 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("TeamMembers");
 
                     b.Navigation("TtaRequests");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.Toolkit", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>

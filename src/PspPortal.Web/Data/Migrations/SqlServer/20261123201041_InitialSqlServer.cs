@@ -147,6 +147,28 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Resources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsRetired = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Resources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sites",
                 columns: table => new
                 {
@@ -290,6 +312,48 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         name: "FK_UserSessions_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResourceAgencySizes",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "int", nullable: false),
+                    Size = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceAgencySizes", x => new { x.ResourceId, x.Size });
+                    table.ForeignKey(
+                        name: "FK_ResourceAgencySizes_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResourceCoreAreas",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "int", nullable: false),
+                    CoreAreaId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceCoreAreas", x => new { x.ResourceId, x.CoreAreaId });
+                    table.ForeignKey(
+                        name: "FK_ResourceCoreAreas_CoreAreas_CoreAreaId",
+                        column: x => x.CoreAreaId,
+                        principalTable: "CoreAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResourceCoreAreas_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -635,6 +699,38 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Toolkits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    OwnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StrategyId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Toolkits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Toolkits_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Toolkits_PlanStrategies_StrategyId",
+                        column: x => x.StrategyId,
+                        principalTable: "PlanStrategies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TtaRequests",
                 columns: table => new
                 {
@@ -698,6 +794,115 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ToolkitItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ToolkitId = table.Column<int>(type: "int", nullable: false),
+                    ResourceId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToolkitItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ToolkitItems_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ToolkitItems_Toolkits_ToolkitId",
+                        column: x => x.ToolkitId,
+                        principalTable: "Toolkits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ToolkitShares",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ToolkitId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    SiteId = table.Column<int>(type: "int", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SharedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SharedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToolkitShares", x => x.Id);
+                    table.CheckConstraint("CK_ToolkitShares_OneGrantee", "(\"UserId\" IS NULL) <> (\"SiteId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_ToolkitShares_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ToolkitShares_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ToolkitShares_Toolkits_ToolkitId",
+                        column: x => x.ToolkitId,
+                        principalTable: "Toolkits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeerExchanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TtaRequestId = table.Column<int>(type: "int", nullable: false),
+                    HostSiteId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    InvitedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    InvitedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    VisitStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    VisitEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnswerNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MilestoneId = table.Column<int>(type: "int", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeerExchanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeerExchanges_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PeerExchanges_Sites_HostSiteId",
+                        column: x => x.HostSiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PeerExchanges_TtaRequests_TtaRequestId",
+                        column: x => x.TtaRequestId,
+                        principalTable: "TtaRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TtaRequestComments",
                 columns: table => new
                 {
@@ -714,6 +919,33 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_TtaRequestComments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_TtaRequestComments_TtaRequests_TtaRequestId",
+                        column: x => x.TtaRequestId,
+                        principalTable: "TtaRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TtaRequestResources",
+                columns: table => new
+                {
+                    TtaRequestId = table.Column<int>(type: "int", nullable: false),
+                    ResourceId = table.Column<int>(type: "int", nullable: false),
+                    AttachedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AttachedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AttachedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TtaRequestResources", x => new { x.TtaRequestId, x.ResourceId });
+                    table.ForeignKey(
+                        name: "FK_TtaRequestResources_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TtaRequestResources_TtaRequests_TtaRequestId",
                         column: x => x.TtaRequestId,
                         principalTable: "TtaRequests",
                         principalColumn: "Id",
@@ -902,6 +1134,22 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 columns: new[] { "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PeerExchanges_HostSiteId_Status",
+                table: "PeerExchanges",
+                columns: new[] { "HostSiteId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerExchanges_MilestoneId",
+                table: "PeerExchanges",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerExchanges_TtaRequestId_HostSiteId",
+                table: "PeerExchanges",
+                columns: new[] { "TtaRequestId", "HostSiteId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanGoals_EngagementId_Number",
                 table: "PlanGoals",
                 columns: new[] { "EngagementId", "Number" },
@@ -935,6 +1183,21 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 column: "StrategyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResourceAgencySizes_Size",
+                table: "ResourceAgencySizes",
+                column: "Size");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceCoreAreas_CoreAreaId",
+                table: "ResourceCoreAreas",
+                column: "CoreAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_IsRetired_Type_PublishedOn",
+                table: "Resources",
+                columns: new[] { "IsRetired", "Type", "PublishedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sites_Name_State",
                 table: "Sites",
                 columns: new[] { "Name", "State" },
@@ -961,9 +1224,50 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 columns: new[] { "StrategyId", "WrittenOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ToolkitItems_ResourceId",
+                table: "ToolkitItems",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToolkitItems_ToolkitId_ResourceId",
+                table: "ToolkitItems",
+                columns: new[] { "ToolkitId", "ResourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Toolkits_OwnerId",
+                table: "Toolkits",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Toolkits_StrategyId",
+                table: "Toolkits",
+                column: "StrategyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToolkitShares_SiteId",
+                table: "ToolkitShares",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToolkitShares_ToolkitId",
+                table: "ToolkitShares",
+                column: "ToolkitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToolkitShares_UserId",
+                table: "ToolkitShares",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TtaRequestComments_TtaRequestId_CreatedAt",
                 table: "TtaRequestComments",
                 columns: new[] { "TtaRequestId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TtaRequestResources_ResourceId",
+                table: "TtaRequestResources",
+                column: "ResourceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TtaRequests_CoreAreaId_UpdatedAt",
@@ -1045,11 +1349,17 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "IX_UserSessions_UserId",
                 table: "UserSessions",
                 column: "UserId");
+
+            // Full-text search of the Clearinghouse (not part of the EF model; keep this line when regenerating).
+            migrationBuilder.Sql(PspPortal.Web.Data.ResourceSearch.SqlServerSchema, suppressTransaction: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Keep this line when regenerating: the full-text index goes before its table.
+            migrationBuilder.Sql(PspPortal.Web.Data.ResourceSearch.SqlServerDropSchema, suppressTransaction: true);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1084,10 +1394,19 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "MilestoneChanges");
 
             migrationBuilder.DropTable(
+                name: "PeerExchanges");
+
+            migrationBuilder.DropTable(
                 name: "Recommendations");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");
+
+            migrationBuilder.DropTable(
+                name: "ResourceAgencySizes");
+
+            migrationBuilder.DropTable(
+                name: "ResourceCoreAreas");
 
             migrationBuilder.DropTable(
                 name: "SiteTeamMembers");
@@ -1096,7 +1415,16 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "StrategyNotes");
 
             migrationBuilder.DropTable(
+                name: "ToolkitItems");
+
+            migrationBuilder.DropTable(
+                name: "ToolkitShares");
+
+            migrationBuilder.DropTable(
                 name: "TtaRequestComments");
+
+            migrationBuilder.DropTable(
+                name: "TtaRequestResources");
 
             migrationBuilder.DropTable(
                 name: "TtaRequestTransitions");
@@ -1115,6 +1443,12 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "Toolkits");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "TtaRequests");

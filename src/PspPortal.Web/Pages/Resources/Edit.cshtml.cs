@@ -1,0 +1,86 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
+using PspPortal.Web.Infrastructure;
+using PspPortal.Web.Pages.Shared;
+
+namespace PspPortal.Web.Pages.Resources;
+
+/// <summary>/Resources/{id}/Edit: a curator changes a resource; a stale form is refused with the current values.</summary>
+[Authorize(Policy = Policies.CurateResources)]
+public class EditModel(PortalDbContext db, TimeProvider time, IValidator<ResourceInput> validator) : PageModel
+{
+    [BindProperty]
+    public ResourceInput Input { get; set; } = new();
+
+    public IReadOnlyList<Choice> CoreAreas { get; private set; } = [];
+    public int Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var resource = await db.Resources.AsNoTracking().Include(r => r.CoreAreas).Include(r => r.AgencySizes).AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (resource is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Input = ResourceInput.From(resource);
+        CoreAreas = await ResourceInput.CoreAreaChoicesAsync(db, Input.CoreAreaIds, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Id = id;
+        var resource = await db.Resources.Include(r => r.CoreAreas).Include(r => r.AgencySizes).AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (resource is null)
+        {
+            return NotFound();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        Input.Today = DateOnly.FromDateTime(now);
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            CoreAreas = await ResourceInput.CoreAreaChoicesAsync(db, Input.CoreAreaIds, cancellationToken);
+            return Page();
+        }
+
+        if (Input.Version != resource.Version)
+        {
+            return await StaleAsync(id, cancellationToken);
+        }
+
+        Input.ApplyTo(resource, now);
+        db.Entry(resource).Property(r => r.Version).OriginalValue = Input.Version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await StaleAsync(id, cancellationToken);
+        }
+
+        TempData[DetailsModel.StatusMessageKey] = "Your changes to the resource are saved.";
+        return Redirect($"/Resources/{id}");
+    }
+
+    private async Task<IActionResult> StaleAsync(int id, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(id, cancellationToken);
+        ModelState.AddModelError(string.Empty, "Someone changed this resource after you opened it, so nothing was saved. The form shows the current values; make your change again.");
+        return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+    }
+}
