@@ -46,6 +46,25 @@ public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbC
         }
 
         LimitIdentityKeys(builder);
+        AvoidSecondCascadePaths(builder);
+    }
+
+    /// <summary>What SQL Server refuses and SQLite accepts, found by the script review (MigrationScriptTests):
+    /// <list type="bullet">
+    /// <item>a second cascade path to one table: a share reached from its account and from its toolkit (whose owner is
+    /// an account), a peer exchange reached from its visit milestone and from its request. The second path is
+    /// no-action in the database and EF applies it to loaded rows; accounts are disabled, not deleted, and milestones
+    /// are never deleted.</item>
+    /// <item>SQLite's comparison of two booleans in a check constraint, written here as SQL Server reads it.</item>
+    /// </list></summary>
+    private static void AvoidSecondCascadePaths(ModelBuilder builder)
+    {
+        builder.Entity<Domain.ToolkitShare>(share =>
+        {
+            share.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.ClientCascade);
+            share.ToTable(t => t.HasCheckConstraint("CK_ToolkitShares_OneGrantee", "([UserId] IS NULL AND [SiteId] IS NOT NULL) OR ([UserId] IS NOT NULL AND [SiteId] IS NULL)"));
+        });
+        builder.Entity<Domain.PeerExchange>().HasOne(p => p.Milestone).WithMany().HasForeignKey(p => p.MilestoneId).OnDelete(DeleteBehavior.ClientSetNull);
     }
 
     /// <summary>The longest account or role id, login provider, provider key and token name on SQL Server. Identity's

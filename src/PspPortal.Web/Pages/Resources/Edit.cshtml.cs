@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
+using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Pages.Shared;
 
@@ -12,7 +13,7 @@ namespace PspPortal.Web.Pages.Resources;
 
 /// <summary>/Resources/{id}/Edit: a curator changes a resource; a stale form is refused with the current values.</summary>
 [Authorize(Policy = Policies.CurateResources)]
-public class EditModel(PortalDbContext db, TimeProvider time, IValidator<ResourceInput> validator) : PageModel
+public class EditModel(PortalDbContext db, TimeProvider time, ServiceClock serviceClock, IValidator<ResourceInput> validator) : PageModel
 {
     [BindProperty]
     public ResourceInput Input { get; set; } = new();
@@ -47,7 +48,7 @@ public class EditModel(PortalDbContext db, TimeProvider time, IValidator<Resourc
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        Input.Today = DateOnly.FromDateTime(now);
+        await Input.PrepareAsync(db, serviceClock, time, cancellationToken);
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {

@@ -12,7 +12,7 @@ namespace PspPortal.Web.Pages.Resources;
 
 /// <summary>/Resources/New: a curator adds a resource to the Clearinghouse.</summary>
 [Authorize(Policy = Policies.CurateResources)]
-public class NewModel(PortalDbContext db, TimeProvider time, IValidator<ResourceInput> validator) : PageModel
+public class NewModel(PortalDbContext db, TimeProvider time, ServiceClock serviceClock, IValidator<ResourceInput> validator) : PageModel
 {
     [BindProperty]
     public ResourceInput Input { get; set; } = new();
@@ -21,7 +21,7 @@ public class NewModel(PortalDbContext db, TimeProvider time, IValidator<Resource
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Input.PublishedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Input.PublishedOn = serviceClock.Today(time);
         CoreAreas = await ResourceInput.CoreAreaChoicesAsync(db, [], cancellationToken);
     }
 
@@ -29,7 +29,7 @@ public class NewModel(PortalDbContext db, TimeProvider time, IValidator<Resource
     {
         ModelState.Clear();
         var now = time.GetUtcNow().UtcDateTime;
-        Input.Today = DateOnly.FromDateTime(now);
+        await Input.PrepareAsync(db, serviceClock, time, cancellationToken);
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {

@@ -44,6 +44,18 @@ public sealed class ResourceInput
     }
 
     /// <summary>The core areas a curator can choose: the active ones, and any retired one the resource already has.</summary>
+    /// <summary>The ids of every core area, set by the page before validating (not bound from the form).</summary>
+    internal IReadOnlyCollection<int> KnownCoreAreaIds { get; set; } = [];
+
+    /// <summary>Sets what the validator needs from outside the form: the program's today and the known core areas.</summary>
+    public async Task PrepareAsync(PortalDbContext db, ServiceClock serviceClock, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(serviceClock);
+        Today = serviceClock.Today(time);
+        KnownCoreAreaIds = await db.CoreAreas.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
     public static async Task<List<Choice>> CoreAreaChoicesAsync(PortalDbContext db, IEnumerable<int> chosen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -55,7 +67,8 @@ public sealed class ResourceInput
 
 public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
 {
-    public ResourceInputValidator(PortalDbContext db)
+    // A singleton like every validator (WebServiceExtensions): no database here; the page gives the known core areas.
+    public ResourceInputValidator()
     {
         RuleFor(i => i.Title).Must(Written).WithMessage("Enter the resource's title.")
             .MaximumLength(Resource.TitleMax).WithMessage($"The title has at most {Resource.TitleMax} characters.");
@@ -70,7 +83,7 @@ public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
             .Must((i, d) => d is null || d <= i.Today).WithMessage("The resource's date cannot be in the future.")
             .Must(d => d is null || d >= new DateOnly(1990, 1, 1)).WithMessage("The resource's date cannot be before 1990.");
         RuleFor(i => i.CoreAreaIds).NotEmpty().WithMessage("Choose at least one core area.")
-            .MustAsync(async (ids, ct) => ids.Count == 0 || await db.CoreAreas.CountAsync(c => ids.Contains(c.Id), ct) == ids.Distinct().Count())
+            .Must((i, ids) => ids.All(i.KnownCoreAreaIds.Contains))
             .WithMessage("Choose core areas from the list.");
         RuleFor(i => i.Sizes).NotEmpty().WithMessage("Choose at least one agency size.")
             .Must(sizes => sizes.All(Enum.IsDefined)).WithMessage("Choose agency sizes from the list.");

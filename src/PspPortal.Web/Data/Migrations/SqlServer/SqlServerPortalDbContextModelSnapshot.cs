@@ -1259,7 +1259,7 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
                     b.ToTable("ToolkitShares", t =>
                         {
-                            t.HasCheckConstraint("CK_ToolkitShares_OneGrantee", "(\"UserId\" IS NULL) <> (\"SiteId\" IS NULL)");
+                            t.HasCheckConstraint("CK_ToolkitShares_OneGrantee", "([UserId] IS NULL AND [SiteId] IS NOT NULL) OR ([UserId] IS NOT NULL AND [SiteId] IS NULL)");
                         });
                 });
 
@@ -1728,8 +1728,7 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
                     b.HasOne("PspPortal.Web.Domain.EngagementMilestone", "Milestone")
                         .WithMany()
-                        .HasForeignKey("MilestoneId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .HasForeignKey("MilestoneId");
 
                     b.HasOne("PspPortal.Web.Domain.TtaRequest", "TtaRequest")
                         .WithMany()
@@ -1899,7 +1898,7 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("PspPortal.Web.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.ClientCascade);
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>

@@ -12,7 +12,7 @@ using PspPortal.Web.Data;
 namespace PspPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261123201041_InitialSqlServer")]
+    [Migration("20261123201826_InitialSqlServer")]
     partial class InitialSqlServer
     {
         /// <inheritdoc />
@@ -1262,7 +1262,7 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
                     b.ToTable("ToolkitShares", t =>
                         {
-                            t.HasCheckConstraint("CK_ToolkitShares_OneGrantee", "(\"UserId\" IS NULL) <> (\"SiteId\" IS NULL)");
+                            t.HasCheckConstraint("CK_ToolkitShares_OneGrantee", "([UserId] IS NULL AND [SiteId] IS NOT NULL) OR ([UserId] IS NOT NULL AND [SiteId] IS NULL)");
                         });
                 });
 
@@ -1731,8 +1731,7 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
                     b.HasOne("PspPortal.Web.Domain.EngagementMilestone", "Milestone")
                         .WithMany()
-                        .HasForeignKey("MilestoneId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .HasForeignKey("MilestoneId");
 
                     b.HasOne("PspPortal.Web.Domain.TtaRequest", "TtaRequest")
                         .WithMany()
@@ -1902,7 +1901,7 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("PspPortal.Web.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.ClientCascade);
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.TtaRequest", b =>

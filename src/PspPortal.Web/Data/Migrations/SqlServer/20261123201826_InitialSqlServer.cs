@@ -837,13 +837,12 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ToolkitShares", x => x.Id);
-                    table.CheckConstraint("CK_ToolkitShares_OneGrantee", "(\"UserId\" IS NULL) <> (\"SiteId\" IS NULL)");
+                    table.CheckConstraint("CK_ToolkitShares_OneGrantee", "([UserId] IS NULL AND [SiteId] IS NOT NULL) OR ([UserId] IS NOT NULL AND [SiteId] IS NULL)");
                     table.ForeignKey(
                         name: "FK_ToolkitShares_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_ToolkitShares_Sites_SiteId",
                         column: x => x.SiteId,
@@ -886,8 +885,7 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         name: "FK_PeerExchanges_Milestones_MilestoneId",
                         column: x => x.MilestoneId,
                         principalTable: "Milestones",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_PeerExchanges_Sites_HostSiteId",
                         column: x => x.HostSiteId,
