@@ -11,7 +11,7 @@ public enum GrantStatus
 /// solicitations fund sites that have completed at least two years of their engagement to carry out their strategic
 /// plan and their assessment's recommendations). It belongs to the engagement the site was in when it was awarded and
 /// links to the strategies of that engagement's plan it funds.</summary>
-public class CapacityGrant
+public class CapacityGrant : IVersioned
 {
     public const int MinimumYearsCompleted = 2;
 

@@ -8,7 +8,7 @@ public enum MilestoneStatus
 }
 
 /// <summary>A dated step of an engagement.</summary>
-public class EngagementMilestone
+public class EngagementMilestone : IVersioned
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }

@@ -25,7 +25,7 @@ public enum StrategyStatus
 
 /// <summary>The public safety assessment of an engagement: when it was done, the core areas it looked at, what it
 /// found, and its numbered recommendations. One per engagement.</summary>
-public class Assessment
+public class Assessment : IVersioned
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
@@ -91,7 +91,7 @@ public class AssessmentCoreArea
 }
 
 /// <summary>A numbered recommendation of an assessment, optionally served by a strategy of the plan.</summary>
-public class Recommendation
+public class Recommendation : IVersioned
 {
     public int Id { get; set; }
     public int AssessmentId { get; set; }
@@ -153,7 +153,7 @@ public class PlanGoal
 
 /// <summary>A strategy of a goal, numbered "1.1", "1.2", … with its core area, owner, status, target date and dated
 /// progress notes. TTA requests, recommendations and grants link to the strategies they serve.</summary>
-public class PlanStrategy
+public class PlanStrategy : IVersioned
 {
     public int Id { get; set; }
     public int GoalId { get; set; }

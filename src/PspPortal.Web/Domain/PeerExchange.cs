@@ -12,7 +12,7 @@ public enum PeerExchangeStatus
 /// <summary>An invitation to a host site to receive a visit from a requesting site, on a TTA request whose delivery
 /// mode is Peer exchange. The host site's points of contact answer it: accept with the visit's dates, or decline. An
 /// accepted visit becomes a milestone of the requesting site's engagement.</summary>
-public class PeerExchange
+public class PeerExchange : IVersioned
 {
     public const int NoteMax = 2000;
 

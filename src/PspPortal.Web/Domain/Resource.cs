@@ -25,7 +25,7 @@ public enum AgencySize
 
 /// <summary>A resource of the Public Safety Clearinghouse: curated by BJA staff, visible to everyone signed in. A
 /// retired resource stays in toolkits and on the requests it answered, but the Clearinghouse no longer finds it.</summary>
-public class Resource
+public class Resource : IVersioned
 {
     public const int TitleMax = 200;
     public const int SummaryMax = 2000;

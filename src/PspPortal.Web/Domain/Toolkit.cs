@@ -2,7 +2,7 @@ namespace PspPortal.Web.Domain;
 
 /// <summary>A person's named, ordered selection of Clearinghouse resources with notes. Visible to its owner and to
 /// exactly those it is shared with: named people, and the people with an account on a named site's team.</summary>
-public class Toolkit
+public class Toolkit : IVersioned
 {
     public const int NameMax = 120;
     public const int NoteMax = 2000;

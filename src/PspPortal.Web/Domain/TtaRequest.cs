@@ -31,7 +31,7 @@ public enum TtaPriority
 }
 
 /// <summary>A site's request for training and technical assistance in one core area.</summary>
-public class TtaRequest
+public class TtaRequest : IVersioned
 {
     public int Id { get; set; }
 

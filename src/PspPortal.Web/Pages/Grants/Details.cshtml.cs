@@ -117,12 +117,7 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope, CurrentUser c
             return await RefuseAsync(id, key, refusal, StatusCodes.Status200OK, cancellationToken);
         }
 
-        db.Entry(grant).Property(g => g.Version).OriginalValue = Version;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is not null)
+        if (await db.SaveIfUnchangedAsync(grant, Version, cancellationToken) != SaveOutcome.Saved)
         {
             return await RefuseAsync(id, string.Empty, "Someone else changed this award at the same moment, so your change was not saved. The page shows it as it is now.", StatusCodes.Status409Conflict, cancellationToken);
         }

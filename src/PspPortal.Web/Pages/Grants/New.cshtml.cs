@@ -102,13 +102,8 @@ public class NewModel(PortalDbContext db, TimeProvider clock, IValidator<NewMode
 
         var grant = CapacityGrant.Award(site, Input.FiscalYear!.Value, Input.Solicitation!, number, Input.Amount!.Value, Input.AwardedOn.Value, Input.PeriodStart!.Value, Input.PeriodEnd!.Value);
         db.CapacityGrants.Add(grant);
-        try
+        if (await db.SaveUnlessRacedAsync(cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
             ModelState.AddModelError("Input.AwardNumber", $"An award numbered {number} was entered by someone else at the same moment.");
             return Page();
         }

@@ -235,14 +235,8 @@ public class EditModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
         }
 
         // The version the user saw is the one the database must still hold, or the save is refused.
-        db.Entry(milestone).Property(m => m.Version).OriginalValue = Version;
-        try
+        if (await db.SaveIfUnchangedAsync(milestone, Version, cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await RefuseAsync(id, string.Empty, StaleMessage, StatusCodes.Status409Conflict, cancellationToken);
         }
 

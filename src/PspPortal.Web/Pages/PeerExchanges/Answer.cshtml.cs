@@ -100,14 +100,8 @@ public class AnswerModel(PortalDbContext db, PeerExchangeInvitations invitations
             return await RefuseAsync(id, e.Message, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        db.Entry(invitation).Property(p => p.Version).OriginalValue = Input.Version;
-        try
+        if (await db.SaveIfUnchangedAsync(invitation, Input.Version, cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await RefuseAsync(id, "Someone answered this invitation after you opened it, so nothing was saved. The page shows the answer.", StatusCodes.Status409Conflict, cancellationToken);
         }
 

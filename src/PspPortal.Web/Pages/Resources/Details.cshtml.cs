@@ -106,14 +106,8 @@ public class DetailsModel(PortalDbContext db, CurrentUser currentUser, IAuthoriz
         }
 
         resource.Retire(retire, time.GetUtcNow().UtcDateTime);
-        db.Entry(resource).Property(r => r.Version).OriginalValue = Version;
-        try
+        if (await db.SaveIfUnchangedAsync(resource, Version, cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(id, cancellationToken);
             ModelState.AddModelError(string.Empty, "Someone changed this resource after you opened it, so nothing was saved. The page shows its current state.");
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };

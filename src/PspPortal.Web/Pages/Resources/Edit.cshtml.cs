@@ -63,14 +63,8 @@ public class EditModel(PortalDbContext db, TimeProvider time, ServiceClock servi
         }
 
         Input.ApplyTo(resource, now);
-        db.Entry(resource).Property(r => r.Version).OriginalValue = Input.Version;
-        try
+        if (await db.SaveIfUnchangedAsync(resource, Input.Version, cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await StaleAsync(id, cancellationToken);
         }
 

@@ -527,18 +527,13 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
             return await ShowAsync(id, outcome.Key, outcome.Message, outcome.Status, cancellationToken);
         }
 
-        try
+        switch (await db.SaveUnlessRacedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ShowAsync(id, string.Empty, "Someone else changed this after you opened the page, so your change was not saved. The page shows it as it is now; make your change again if it is still needed.", StatusCodes.Status409Conflict, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A unique number (goal, strategy, recommendation) given to someone else's addition at the same moment.
-            return await ShowAsync(id, string.Empty, "Someone else added to the plan at the same moment, so your addition was not saved. The page shows the plan as it is now; add it again.", StatusCodes.Status409Conflict, cancellationToken);
+            case SaveOutcome.ChangedByOthers:
+                return await ShowAsync(id, string.Empty, "Someone else changed this after you opened the page, so your change was not saved. The page shows it as it is now; make your change again if it is still needed.", StatusCodes.Status409Conflict, cancellationToken);
+            case SaveOutcome.NumberTaken:
+                // A unique number (goal, strategy, recommendation) given to someone else's addition at the same moment.
+                return await ShowAsync(id, string.Empty, "Someone else added to the plan at the same moment, so your addition was not saved. The page shows the plan as it is now; add it again.", StatusCodes.Status409Conflict, cancellationToken);
         }
 
         StatusMessage = outcome.Done;

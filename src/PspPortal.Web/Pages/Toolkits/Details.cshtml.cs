@@ -170,14 +170,8 @@ public class DetailsModel(PortalDbContext db, CurrentUser currentUser, SiteScope
             return await RefuseAsync(id, e.Message, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        db.Entry(toolkit).Property(t => t.Version).OriginalValue = Version;
-        try
+        if (await db.SaveIfUnchangedAsync(toolkit, Version, cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await RefuseAsync(id, "This toolkit changed after you opened it, so nothing was saved. The page shows it as it is now.", StatusCodes.Status409Conflict, cancellationToken);
         }
 

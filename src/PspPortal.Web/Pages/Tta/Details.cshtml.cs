@@ -230,14 +230,8 @@ public class DetailsModel(
         }
 
         // The version the user saw is the one the database must still hold, or nothing is written.
-        db.Entry(request).Property(r => r.Version).OriginalValue = Act.Version;
-        try
+        if (await db.SaveIfUnchangedAsync(request, Act.Version, cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await RefuseStaleAsync(id, cancellationToken);
         }
 
@@ -284,14 +278,8 @@ public class DetailsModel(
             return Page();
         }
 
-        db.Entry(request).Property(r => r.Version).OriginalValue = Serve.Version;
-        try
+        if (await db.SaveIfUnchangedAsync(request, Serve.Version, cancellationToken) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await RefuseStaleAsync(id, cancellationToken);
         }
 
@@ -407,16 +395,15 @@ public class DetailsModel(
         try
         {
             db.PeerExchanges.Add(PeerExchange.Invite(request, hostSiteId, invited, await currentUser.ActorAsync(cancellationToken), time.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(cancellationToken);
         }
         catch (PeerExchangeException e)
         {
             db.ChangeTracker.Clear();
             return await RefuseAsync(id, e.Message, StatusCodes.Status400BadRequest, cancellationToken);
         }
-        catch (DbUpdateException)
+
+        if (await db.SaveUnlessRacedAsync(cancellationToken) != SaveOutcome.Saved)
         {
-            db.ChangeTracker.Clear();
             return await RefuseAsync(id, "That site is already invited to host this peer exchange.", StatusCodes.Status409Conflict, cancellationToken);
         }
 
