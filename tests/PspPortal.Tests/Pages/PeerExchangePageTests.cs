@@ -86,6 +86,35 @@ public class PeerExchangePageTests(PortalFactory factory)
         Assert.Contains("Accepted", page.QuerySelector("#hosts")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("#decline-form", "Input_Note", "accept-note")]
+    [InlineData("#accept-form", "Input_Note", "decline-note")]
+    public async Task A_note_too_long_is_refused_beside_the_note_of_the_form_sent_and_kept(string form, string refusedId, string otherId)
+    {
+        var (_, invitation) = await ArrangeAsync();
+        using var host = await factory.SignInAsync(DemoUsers.Poc2);
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var note = new string('n', PeerExchange.NoteMax + 1);
+
+        var refused = await host.SubmitFormAsync($"/PeerExchanges/{invitation}", form, new Dictionary<string, string>
+        {
+            ["Input.VisitStart"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.VisitEnd"] = start.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Note"] = note,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(refused);
+        var field = page.QuerySelector($"{form} textarea#{refusedId}")!;
+        Assert.Equal(note, field.TextContent);
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Contains("at most", page.QuerySelector($"{form} #{refusedId}-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"#{refusedId}", page.QuerySelector("#error-summary a")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector($"textarea#{otherId}"));
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(PeerExchangeStatus.Invited, await db.PeerExchanges.Where(p => p.Id == invitation).Select(p => p.Status).SingleAsync());
+    }
+
     [Fact]
     public async Task The_liaison_invites_only_a_suggested_host_that_has_done_the_work()
     {

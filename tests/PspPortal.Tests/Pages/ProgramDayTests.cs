@@ -49,4 +49,25 @@ public sealed class ProgramDayTests
         Assert.DoesNotContain(list.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Due on the program's today");
         Assert.Contains(list.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Due on the program's yesterday");
     }
+
+    [Fact]
+    public async Task A_plan_note_written_in_the_washington_evening_is_dated_that_day_not_the_utc_tomorrow()
+    {
+        await using var factory = new ClockedPortalFactory(EveningInWashington);
+        await using (var db = factory.CreateDbContext())
+        {
+            var tampa = await db.Sites.Where(s => s.Name == "Tampa" && s.State == "FL").Select(s => s.Id).SingleAsync();
+            using var liaison = await factory.SignInAsync(DemoUsers.Liaison);
+            var plan = await liaison.GetDocumentAsync($"/Sites/{tampa}/Plan");
+            var written = plan.QuerySelector("input[name='Note.WrittenOn']");
+            if (written is not null)
+            {
+                Assert.Equal("2026-12-01", written.GetAttribute("max"));
+                Assert.Equal("2026-12-01", written.GetAttribute("value"));
+                return;
+            }
+        }
+
+        Assert.Fail("The liaison's plan page for Tampa has no progress-note form to check.");
+    }
 }

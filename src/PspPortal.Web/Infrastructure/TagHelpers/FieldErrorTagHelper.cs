@@ -60,7 +60,13 @@ public sealed class ErrorClassTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var name = GroupFor ?? InputFor!;
+        // An empty name (a field that is only sometimes the one refused) marks nothing.
+        var name = GroupFor ?? InputFor;
+        if (string.IsNullOrEmpty(name))
+        {
+            return;
+        }
+
         var entry = ViewContext.ViewData.ModelState[name];
         if (entry is null || entry.Errors.Count == 0)
         {

@@ -14,7 +14,7 @@ namespace PspPortal.Web.Pages.Grants;
 /// <summary>BJA staff enter an award. The eligibility rule (<see cref="CapacityGrant.Ineligibility"/>: the site's
 /// engagement has at least two years completed on the award date) is checked here and refused next to the site.</summary>
 [Authorize(Policy = Policies.EnterGrants)]
-public class NewModel(PortalDbContext db, TimeProvider clock, IValidator<NewModel.InputModel> validator) : PageModel
+public class NewModel(PortalDbContext db, TimeProvider clock, ServiceClock serviceClock, IValidator<NewModel.InputModel> validator) : PageModel
 {
     public const string DefaultSolicitation = "National Public Safety Partnership—Capacity Building Grant Limited Competition";
 
@@ -72,7 +72,7 @@ public class NewModel(PortalDbContext db, TimeProvider clock, IValidator<NewMode
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Input.Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.Today = serviceClock.Today(clock);
         (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState);
         if (!ModelState.IsValid)
         {

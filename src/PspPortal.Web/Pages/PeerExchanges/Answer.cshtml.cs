@@ -12,7 +12,7 @@ namespace PspPortal.Web.Pages.PeerExchanges;
 
 /// <summary>/PeerExchanges/{id}: a host site's point of contact reads an invitation and answers it: accept with the
 /// visit's dates (the visit becomes a milestone of the requesting site) or decline. To anyone else it does not exist.</summary>
-public class AnswerModel(PortalDbContext db, PeerExchangeInvitations invitations, CurrentUser currentUser, TimeProvider time, IValidator<AnswerModel.AnswerInput> validator) : PageModel
+public class AnswerModel(PortalDbContext db, PeerExchangeInvitations invitations, CurrentUser currentUser, TimeProvider time, ServiceClock serviceClock, IValidator<AnswerModel.AnswerInput> validator) : PageModel
 {
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
@@ -64,7 +64,7 @@ public class AnswerModel(PortalDbContext db, PeerExchangeInvitations invitations
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        Input.Today = DateOnly.FromDateTime(now);
+        Input.Today = serviceClock.Today(time);
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -118,7 +118,7 @@ public class AnswerModel(PortalDbContext db, PeerExchangeInvitations invitations
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = serviceClock.Today(time);
         var invitation = await invitations.For(currentUser.Id).AsNoTracking()
             .Include(p => p.HostSite).Include(p => p.TtaRequest).ThenInclude(r => r!.Site).Include(p => p.TtaRequest).ThenInclude(r => r!.CoreArea)
             .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);

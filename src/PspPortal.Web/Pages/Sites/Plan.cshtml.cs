@@ -14,7 +14,7 @@ namespace PspPortal.Web.Pages.Sites;
 /// implementation figures. Everyone in scope reads it; the site's liaison and BJA staff write it; the site's points of
 /// contact add progress notes. Each change is a small form of its own; a row that two people edit carries its version,
 /// so a change made meanwhile is never overwritten (409 with what changed).</summary>
-public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, PlanQueries planQueries, TimeProvider clock) : PageModel
+public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser currentUser, PlanQueries planQueries, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
     public const int TextMax = 2000;
     public const int TitleMax = 300;
@@ -480,7 +480,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
             return Forbid();
         }
 
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = serviceClock.Today(clock);
         if (engagementId is null)
         {
             return await ShowAsync(id, string.Empty, "This site has no engagement, so it has no plan yet.", StatusCodes.Status200OK, cancellationToken);
@@ -579,7 +579,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
         }
 
         Site = site;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = serviceClock.Today(clock);
         Access = await siteScope.PlanAccessAsync(id, cancellationToken);
         CoreAreas = await db.CoreAreas.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace PspPortal.Web.Pages.Sites;
 
 /// <summary>A site's assessment recommendations and plan strategies as CSV, one line each, with the same figures as
 /// /Sites/{id}/Plan: for reporting. In scope like the page (404 outside it).</summary>
-public class PlanExportModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock) : PageModel
+public class PlanExportModel(PortalDbContext db, SiteScope siteScope, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
     public sealed record Line(
         string Site, string Kind, string Number, string Text, string? Goal, string CoreArea, string Status, string? Priority, string? Owner,
@@ -66,7 +66,7 @@ public class PlanExportModel(PortalDbContext db, SiteScope siteScope, TimeProvid
             name, "Strategy", PlanStrategy.Code(s.GoalNumber, s.Number), s.Title, $"{s.GoalNumber}. {s.GoalTitle}", s.CoreArea, s.Status.ToString(), null, s.OwnerName,
             s.TargetDate, null, s.Counted, s.Delivered, string.Join(" ", s.Recommendations), string.Join(" ", s.Grants), s.LatestNote)));
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = serviceClock.Today(clock);
         return CsvFile.Of(lines.ToAsyncEnumerable(), $"psp-plan-{site.Name.ToLowerInvariant().Replace(' ', '-').Replace('/', '-')}-{site.State.ToLowerInvariant()}-{today:yyyy-MM-dd}.csv");
     }
 }
