@@ -46,8 +46,9 @@ public static class PipelineExtensions
                     ? LogEventLevel.Verbose
                     : standard(context, elapsed, exception);
         });
-        // After the request log, so that it records the 503; before everything that reads the database (the session
-        // store, the pages).
+        // After the request log, so that it records the 499 of a client gone and the 503 of a database away; before
+        // everything that reads the database (the session store, the pages).
+        app.UseMiddleware<ClientGoneMiddleware>();
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
