@@ -239,6 +239,18 @@ public class PlanPageTests(PortalFactory factory)
         var cohort = await db.Engagements.Where(e => e.Id == engagement).Select(e => e.CohortId).SingleAsync();
         var cohortPage = await client.GetDocumentAsync($"/Cohorts/{cohort}");
         Assert.Contains($"({implemented} of {kept.Count})", cohortPage.QuerySelector($"#site-table tr[data-site-id='{tampa}'] [data-figure='plan-implemented']")!.TextContent, StringComparison.Ordinal);
+
+        // So does the cohort's CSV, for reports.
+        var csv = (await (await client.GetAsync($"/Cohorts/{cohort}/Export")).Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',');
+        var tampaLine = csv.Single(l => l.StartsWith("Tampa,FL,", StringComparison.Ordinal)).Split(',');
+        string Cell(string column) => tampaLine[Array.IndexOf(header, column)];
+        Assert.Equal(kept.Count.ToString(CultureInfo.InvariantCulture), Cell("PlanStrategies"));
+        Assert.Equal(implemented.ToString(CultureInfo.InvariantCulture), Cell("StrategiesImplemented"));
+        Assert.Equal(adopted.ToString(CultureInfo.InvariantCulture), Cell("Recommendations"));
+        Assert.Equal(addressed.ToString(CultureInfo.InvariantCulture), Cell("RecommendationsAddressed"));
+        Assert.Equal(linked.Count.ToString(CultureInfo.InvariantCulture), Cell("PlanRequests"));
+        Assert.Equal(delivered.ToString(CultureInfo.InvariantCulture), Cell("PlanRequestsDelivered"));
     }
 
     [Fact]
