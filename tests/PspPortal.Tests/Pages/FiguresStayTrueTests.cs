@@ -5,7 +5,7 @@ using PspPortal.Web.Domain;
 
 namespace PspPortal.Tests.Pages;
 
-/// <summary>The figures of /Cohorts, /Cohorts/{id} and /Sites are cached until the data changes (ADR 0010). Right
+/// <summary>The figures of /Cohorts, /Cohorts/{id}, /Sites and /Milestones are cached until the data changes (ADR 0010). Right
 /// after each kind of change (a TTA transition, a milestone completion, a new request) every figure they show must
 /// equal a hand count of the database, never what the cache held before.</summary>
 [Collection(PortalTests.Name)]
@@ -71,6 +71,11 @@ public class FiguresStayTrueTests(PortalFactory factory)
         Assert.Equal(count.Progress, siteRow.QuerySelector("[data-figure=progress]")!.TextContent.Trim());
         Assert.Equal($"({count.OnTime} of {count.Completed})", siteRow.QuerySelector("[data-figure=on-time] span")!.TextContent.Trim());
         Assert.Equal(count.OpenRequests.ToString(CultureInfo.InvariantCulture), siteRow.QuerySelector("[data-figure=open-requests]")!.TextContent.Trim());
+
+        // The milestone list caches its counts and which sites a page shows under the same stamp.
+        var list = await client.GetDocumentAsync($"/Milestones?show=Overdue&cohort={cohortId}");
+        var listed = list.QuerySelectorAll("a").Count(a => System.Text.RegularExpressions.Regex.IsMatch(a.GetAttribute("href") ?? string.Empty, @"^/Milestones/\d+$"));
+        Assert.Equal(count.Overdue, listed);
 
         // The site's own page counts afresh; it must agree with the lists.
         var site = await client.GetDocumentAsync($"/Sites/{siteId}");

@@ -176,12 +176,18 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         var siteIds = shown.Select(m => m.Engagement!.SiteId).Distinct();
         SiteTotal = await figures.CountAsync(db, $"{key}|sites|{Filter.Show}", siteIds, cancellationToken);
         Pager = new PagerModel(PageNumber, SiteTotal, SitesPerPage, "/Milestones", Filter.ToQuery(), "Pages of sites");
-        var pageSites = await db.Sites.AsNoTracking()
-            .Where(s => siteIds.Contains(s.Id))
-            .OrderBy(s => s.Name).ThenBy(s => s.State)
-            .Skip(Pager.Skip).Take(SitesPerPage)
-            .Select(s => s.Id)
-            .ToListAsync(cancellationToken);
+        // Which sites a page shows changes only with a milestone or a site (a new stamp) or the day: cached like the
+        // counts, so a view reads the rows of its sites only.
+        var pageSites = await figures.TopIdsAsync(
+            db,
+            $"{key}|sites|{Filter.Show}|page{Pager.Skip}",
+            db.Sites.AsNoTracking()
+                .Where(s => siteIds.Contains(s.Id))
+                .OrderBy(s => s.Name).ThenBy(s => s.State)
+                .Skip(Pager.Skip)
+                .Select(s => s.Id),
+            SitesPerPage,
+            cancellationToken);
         var overdueRule = EngagementMilestone.Overdue.Expression;
         var found = await shown.AsExpandable()
             .Where(m => pageSites.Contains(m.Engagement!.SiteId))
