@@ -5,26 +5,13 @@ namespace PspPortal.Tests.Domain;
 /// <summary>The workflow refuses a scheduled or delivery date outside <see cref="TtaDates"/>, whatever the form let through.</summary>
 public class TtaDatesTests
 {
-    private static readonly DateTime Approved = new(2026, 11, 2, 15, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Approved = ApprovedRequests.At;
     private static readonly DateTime Now = new(2026, 11, 23, 15, 0, 0, DateTimeKind.Utc);
-    private static readonly Actor Liaison = new("user-1", "Sam Liaison");
+    private static readonly Actor Liaison = ApprovedRequests.Liaison;
 
     private static TtaRequest InState(TtaStatus status)
     {
-        var request = new TtaRequest
-        {
-            ReferenceNumber = "TTA-2026-00001",
-            Title = "Crime gun intelligence",
-            Description = "A need.",
-            DesiredOutcome = "An outcome.",
-            RequesterName = "Marcus Bell",
-            NeededBy = new DateOnly(2027, 3, 1),
-            CreatedAt = Approved.AddDays(-10),
-            UpdatedAt = Approved.AddDays(-10),
-        };
-        request.Apply(TtaAction.Submit, Liaison, Approved.AddDays(-9));
-        request.Apply(TtaAction.StartReview, Liaison, Approved.AddDays(-8));
-        request.Apply(TtaAction.Approve, Liaison, Approved);
+        var request = ApprovedRequests.New("TTA-2026-00001", "Crime gun intelligence");
         if (status == TtaStatus.Scheduled)
         {
             request.ScheduledFor = new DateOnly(2026, 11, 20);

@@ -6,27 +6,10 @@ namespace PspPortal.Tests.Domain;
 /// move it in one step, or change nothing at all.</summary>
 public class TtaTransitionDataTests
 {
-    private static readonly DateTime Approved = new(2026, 11, 2, 15, 0, 0, DateTimeKind.Utc);
-    private static readonly Actor Liaison = new("user-1", "Sam Liaison");
+    private static readonly DateTime Approved = ApprovedRequests.At;
+    private static readonly Actor Liaison = ApprovedRequests.Liaison;
 
-    private static TtaRequest ApprovedRequest()
-    {
-        var request = new TtaRequest
-        {
-            ReferenceNumber = "TTA-2026-00002",
-            Title = "Hot-spot analysis training",
-            Description = "A need.",
-            DesiredOutcome = "An outcome.",
-            RequesterName = "Marcus Bell",
-            NeededBy = new DateOnly(2027, 3, 1),
-            CreatedAt = Approved.AddDays(-10),
-            UpdatedAt = Approved.AddDays(-10),
-        };
-        request.Apply(TtaAction.Submit, Liaison, Approved.AddDays(-9));
-        request.Apply(TtaAction.StartReview, Liaison, Approved.AddDays(-8));
-        request.Apply(TtaAction.Approve, Liaison, Approved);
-        return request;
-    }
+    private static TtaRequest ApprovedRequest() => ApprovedRequests.New("TTA-2026-00002", "Hot-spot analysis training");
 
     [Fact]
     public void Schedule_sets_the_provider_and_date_and_notes_them_in_the_history()

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
 using PspPortal.Tests.Infrastructure;
 
 namespace PspPortal.Tests.Pages;
@@ -24,17 +23,6 @@ public class ScrollRegionMarkupTests(PortalFactory factory)
         }
     }
 
-    /// <summary>A milestone of its own with one change, so that its page has a history table.</summary>
-    private async Task<int> MilestoneWithHistoryAsync(int siteId)
-    {
-        await using var db = factory.CreateDbContext();
-        var engagement = await db.Engagements.Where(e => e.SiteId == siteId).OrderByDescending(e => e.StartDate).FirstAsync();
-        var milestone = new Web.Domain.EngagementMilestone { Title = $"Scrolling history {Guid.NewGuid():N}", DueDate = TtaArrange.Today.AddDays(20), OriginalDueDate = TtaArrange.Today.AddDays(20) };
-        milestone.UpdateNotes("A note, so that the history has a row.", new Web.Domain.Actor(null, "Test"), DateTime.UtcNow);
-        engagement.Milestones.Add(milestone);
-        await db.SaveChangesAsync();
-        return milestone.Id;
-    }
 
     [Fact]
     public async Task The_audit_trail_s_scrolling_table_is_a_labelled_region_that_takes_keyboard_focus_visibly()
@@ -50,33 +38,10 @@ public class ScrollRegionMarkupTests(PortalFactory factory)
     }
 
     [Theory]
-    [InlineData(DemoUsers.Liaison, "/")]
-    [InlineData(DemoUsers.Bja, "/")]
-    [InlineData(DemoUsers.Poc, "/")]
-    [InlineData(DemoUsers.Liaison, "/Sites")]
-    [InlineData(DemoUsers.Liaison, "/Sites/{tampa}")]
-    [InlineData(DemoUsers.Liaison, "/Cohorts")]
-    [InlineData(DemoUsers.Liaison, "/Cohorts/{cohort}")]
-    [InlineData(DemoUsers.Liaison, "/Milestones")]
-    [InlineData(DemoUsers.Liaison, "/Milestones/{milestone}")]
-    [InlineData(DemoUsers.Liaison, "/Tta")]
-    [InlineData(DemoUsers.Liaison, "/Tta/{request}")]
-    [InlineData(DemoUsers.Admin, "/Admin/Users")]
-    [InlineData(DemoUsers.Admin, "/Admin/Users/{liaison}")]
-    [InlineData(DemoUsers.Admin, "/Sites/{tampa}/Team")]
+    [MemberData(nameof(MainPages.WithTables), MemberType = typeof(MainPages))]
     public async Task Every_table_wrapper_of_the_main_pages_is_a_labelled_region_that_takes_keyboard_focus(string email, string template)
     {
-        await using var db = factory.CreateDbContext();
-        var tampa = await db.Sites.Where(s => s.Name == "Tampa" && s.State == "FL").Select(s => s.Id).SingleAsync();
-        var ids = new Dictionary<string, string>
-        {
-            ["{tampa}"] = tampa.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["{cohort}"] = (await db.Engagements.Where(e => e.SiteId == tampa).OrderByDescending(e => e.StartDate).Select(e => e.CohortId).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["{milestone}"] = template.Contains("{milestone}", StringComparison.Ordinal) ? (await MilestoneWithHistoryAsync(tampa)).ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
-            ["{request}"] = (await db.TtaRequests.Where(r => r.SiteId == tampa && r.History.Any()).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["{liaison}"] = Uri.EscapeDataString(await db.Users.Where(u => u.Email == DemoUsers.Liaison).Select(u => u.Id).SingleAsync()),
-        };
-        var url = ids.Aggregate(template, (text, id) => text.Replace(id.Key, id.Value, StringComparison.Ordinal));
+        var url = await MainPages.UrlAsync(factory, template);
         using var client = await factory.SignInAsync(email);
 
         AssertFocusableLabelledRegions(await client.GetDocumentAsync(url), url);

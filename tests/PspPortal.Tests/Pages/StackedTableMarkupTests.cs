@@ -1,6 +1,5 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
 using PspPortal.Tests.Infrastructure;
 
 namespace PspPortal.Tests.Pages;
@@ -38,52 +37,12 @@ public class StackedTableMarkupTests(PortalFactory factory)
         }
     }
 
-    /// <summary>A milestone of its own with one change, so that its page has a history table.</summary>
-    private async Task<int> MilestoneWithHistoryAsync(int siteId)
-    {
-        await using var db = factory.CreateDbContext();
-        var engagement = await db.Engagements.Where(e => e.SiteId == siteId).OrderByDescending(e => e.StartDate).FirstAsync();
-        var milestone = new Web.Domain.EngagementMilestone { Title = $"Stacked history {Guid.NewGuid():N}", DueDate = TtaArrange.Today.AddDays(20), OriginalDueDate = TtaArrange.Today.AddDays(20) };
-        milestone.UpdateNotes("A note, so that the history has a row.", new Web.Domain.Actor(null, "Test"), DateTime.UtcNow);
-        engagement.Milestones.Add(milestone);
-        await db.SaveChangesAsync();
-        return milestone.Id;
-    }
 
     [Theory]
-    [InlineData(DemoUsers.Liaison, "/")]
-    [InlineData(DemoUsers.Bja, "/")]
-    [InlineData(DemoUsers.Poc, "/")]
-    [InlineData(DemoUsers.Liaison, "/Sites")]
-    [InlineData(DemoUsers.Liaison, "/Sites/{tampa}")]
-    [InlineData(DemoUsers.Liaison, "/Cohorts")]
-    [InlineData(DemoUsers.Liaison, "/Cohorts/{cohort}")]
-    [InlineData(DemoUsers.Liaison, "/Milestones")]
-    [InlineData(DemoUsers.Liaison, "/Milestones/{milestone}")]
-    [InlineData(DemoUsers.Liaison, "/Tta")]
-    [InlineData(DemoUsers.Liaison, "/Tta/{request}")]
-    [InlineData(DemoUsers.Admin, "/Admin/Users")]
-    [InlineData(DemoUsers.Admin, "/Admin/Users/{liaison}")]
-    [InlineData(DemoUsers.Admin, "/Admin/Audit")]
-    [InlineData(DemoUsers.Admin, "/Sites/{tampa}/Team")]
+    [MemberData(nameof(MainPages.WithTables), MemberType = typeof(MainPages))]
     public async Task Every_table_of_the_main_pages_stacks_with_each_cell_labelled_by_its_column(string email, string template)
     {
-        await using var db = factory.CreateDbContext();
-        var tampa = await db.Sites.Where(s => s.Name == "Tampa" && s.State == "FL").Select(s => s.Id).SingleAsync();
-        var ids = new Dictionary<string, Func<Task<string>>>
-        {
-            ["{tampa}"] = () => Task.FromResult(tampa.ToString(CultureInfo.InvariantCulture)),
-            ["{cohort}"] = async () => (await db.Engagements.Where(e => e.SiteId == tampa).OrderByDescending(e => e.StartDate).Select(e => e.CohortId).FirstAsync()).ToString(CultureInfo.InvariantCulture),
-            ["{milestone}"] = async () => (await MilestoneWithHistoryAsync(tampa)).ToString(CultureInfo.InvariantCulture),
-            ["{request}"] = async () => (await db.TtaRequests.Where(r => r.SiteId == tampa && r.History.Any()).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture),
-            ["{liaison}"] = async () => Uri.EscapeDataString(await db.Users.Where(u => u.Email == DemoUsers.Liaison).Select(u => u.Id).SingleAsync()),
-        };
-        var url = template;
-        foreach (var (key, value) in ids.Where(id => template.Contains(id.Key, StringComparison.Ordinal)))
-        {
-            url = url.Replace(key, await value(), StringComparison.Ordinal);
-        }
-
+        var url = await MainPages.UrlAsync(factory, template);
         using var client = await factory.SignInAsync(email);
 
         AssertStackedAndLabelled(await client.GetDocumentAsync(url), url);
