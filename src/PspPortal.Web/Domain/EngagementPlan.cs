@@ -119,14 +119,25 @@ public class Recommendation : IVersioned
 }
 
 /// <summary>A goal of an engagement's strategic plan, numbered 1, 2, … in the engagement.</summary>
-public class PlanGoal
+public class PlanGoal : IVersioned
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
     public Engagement? Engagement { get; set; }
     public int Number { get; set; }
     public required string Title { get; set; }
+
+    /// <summary>Concurrency token: changes when the goal's title does.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public List<PlanStrategy> Strategies { get; } = [];
+
+    /// <summary>Words the goal anew; its number stays.</summary>
+    public void Rename(string? title)
+    {
+        Title = PlanText.Require(title, "Give the goal a title.");
+        Version = Guid.NewGuid();
+    }
 
     /// <summary>Adds the goal's next strategy, numbered {goal}.{n}: one more than the highest so far.</summary>
     public PlanStrategy AddStrategy(string title, int coreAreaId, string? ownerName, DateOnly? targetDate)
@@ -177,14 +188,16 @@ public class PlanStrategy : IVersioned
     /// <summary>"1.2": the goal's number and the strategy's.</summary>
     public static string Code(int goalNumber, int strategyNumber) => $"{goalNumber}.{strategyNumber}";
 
-    /// <summary>Changes status, owner and target date (within the engagement and its sustainment, when it is loaded).</summary>
-    public void Update(StrategyStatus status, string? ownerName, DateOnly? targetDate)
+    /// <summary>Changes title, status, owner and target date (within the engagement and its sustainment, when it is
+    /// loaded); the strategy keeps its number.</summary>
+    public void Update(string? title, StrategyStatus status, string? ownerName, DateOnly? targetDate)
     {
         if (targetDate is { } target && Goal?.Engagement is { } engagement && !PlanDates.Target(engagement.StartDate, engagement.EndDate).Contains(target))
         {
             throw new PlanException(PlanDates.TargetMessage(engagement.StartDate, engagement.EndDate));
         }
 
+        Title = PlanText.Require(title, "Give the strategy a title.");
         Status = status;
         OwnerName = PlanText.Clean(ownerName);
         TargetDate = targetDate;

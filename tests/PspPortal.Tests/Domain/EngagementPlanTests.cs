@@ -37,7 +37,7 @@ public class EngagementPlanTests
         var goal = StartedOn(new DateOnly(2025, 1, 6)).AddGoal("Goal");
         goal.AddStrategy("One", 1, null, null);
         var two = goal.AddStrategy("Two", 1, null, null);
-        two.Update(StrategyStatus.Dropped, null, null);
+        two.Update(two.Title, StrategyStatus.Dropped, null, null);
         goal.Strategies.RemoveAt(0);
 
         var next = goal.AddStrategy("Three", 1, null, null);

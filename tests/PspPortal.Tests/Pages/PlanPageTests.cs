@@ -84,7 +84,7 @@ public class PlanPageTests(PortalFactory factory)
 
         var goal = await PostAsync(client, tampa, "Goal", ("Goal.Title", title));
         var update = await PostAsync(client, tampa, "UpdateStrategy",
-            ("StrategyUpdate.StrategyId", strategyId.ToString(CultureInfo.InvariantCulture)), ("StrategyUpdate.Version", version.ToString()),
+            ("StrategyUpdate.StrategyId", strategyId.ToString(CultureInfo.InvariantCulture)), ("StrategyUpdate.Version", version.ToString()), ("StrategyUpdate.Title", "Test strategy"),
             ("StrategyUpdate.Status", nameof(StrategyStatus.Implemented)));
 
         await using var db = factory.CreateDbContext();
@@ -155,7 +155,7 @@ public class PlanPageTests(PortalFactory factory)
         using var bja = await factory.SignInAsync(DemoUsers.Bja);
         (string, string)[] Change(StrategyStatus status, string owner) =>
         [
-            ("StrategyUpdate.StrategyId", strategyId.ToString(CultureInfo.InvariantCulture)), ("StrategyUpdate.Version", version.ToString()),
+            ("StrategyUpdate.StrategyId", strategyId.ToString(CultureInfo.InvariantCulture)), ("StrategyUpdate.Version", version.ToString()), ("StrategyUpdate.Title", "Test strategy"),
             ("StrategyUpdate.Status", status.ToString()), ("StrategyUpdate.OwnerName", owner),
         ];
 
@@ -170,6 +170,75 @@ public class PlanPageTests(PortalFactory factory)
         await using var db = factory.CreateDbContext();
         var strategy = await db.PlanStrategies.SingleAsync(s => s.Id == strategyId);
         Assert.Equal((StrategyStatus.InProgress, "Lt. Alvarez"), (strategy.Status, strategy.OwnerName));
+    }
+
+    [Fact]
+    public async Task The_liaison_rewords_a_goal_and_a_strategy_which_keep_their_numbers()
+    {
+        var seattle = await SiteIdAsync("Seattle");
+        var (goalId, strategyId, version) = await NewStrategyAsync("Seattle");
+        using var liaison = await factory.SignInAsync(DemoUsers.Liaison);
+        Guid goalVersion;
+        int goalNumber;
+        await using (var db = factory.CreateDbContext())
+        {
+            (goalVersion, goalNumber) = await db.PlanGoals.Where(g => g.Id == goalId).Select(g => new ValueTuple<Guid, int>(g.Version, g.Number)).SingleAsync();
+        }
+
+        var goal = await PostAsync(liaison, seattle, "UpdateGoal",
+            ("GoalUpdate.GoalId", goalId.ToString(CultureInfo.InvariantCulture)), ("GoalUpdate.Version", goalVersion.ToString()), ("GoalUpdate.Title", "  Fewer shootings near schools  "));
+        var strategy = await PostAsync(liaison, seattle, "UpdateStrategy",
+            ("StrategyUpdate.StrategyId", strategyId.ToString(CultureInfo.InvariantCulture)), ("StrategyUpdate.Version", version.ToString()),
+            ("StrategyUpdate.Title", "Safe passage routes"), ("StrategyUpdate.Status", nameof(StrategyStatus.InProgress)));
+
+        Assert.Equal(HttpStatusCode.Redirect, goal.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, strategy.StatusCode);
+        await using (var db = factory.CreateDbContext())
+        {
+            var saved = await db.PlanGoals.Include(g => g.Strategies).SingleAsync(g => g.Id == goalId);
+            Assert.Equal(("Fewer shootings near schools", goalNumber), (saved.Title, saved.Number));
+            Assert.Equal(("Safe passage routes", 1), (saved.Strategies.Single().Title, saved.Strategies.Single().Number));
+        }
+
+        var page = await liaison.GetDocumentAsync($"/Sites/{seattle}/Plan");
+        Assert.Equal($"Goal {goalNumber}: Fewer shootings near schools", page.QuerySelector($"#goal-{goalNumber}-heading")!.TextContent);
+
+        // The old version again: refused, with what it says now.
+        var stale = await PostAsync(liaison, seattle, "UpdateGoal",
+            ("GoalUpdate.GoalId", goalId.ToString(CultureInfo.InvariantCulture)), ("GoalUpdate.Version", goalVersion.ToString()), ("GoalUpdate.Title", "Something else"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("it now reads \"Fewer shootings near schools\"", (await PortalClient.ParseAsync(stale)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_goal_without_a_title_is_refused_beside_its_field_and_a_site_contact_cannot_reword_one()
+    {
+        var seattle = await SiteIdAsync("Seattle");
+        var tampa = await SiteIdAsync("Tampa");
+        var (goalId, _, _) = await NewStrategyAsync("Seattle");
+        var (tampaGoalId, _, _) = await NewStrategyAsync("Tampa");
+        await using var db = factory.CreateDbContext();
+        var before = await db.PlanGoals.AsNoTracking().SingleAsync(g => g.Id == goalId);
+        var tampaBefore = await db.PlanGoals.AsNoTracking().SingleAsync(g => g.Id == tampaGoalId);
+        using var liaison = await factory.SignInAsync(DemoUsers.Liaison);
+        using var poc = await factory.SignInAsync(DemoUsers.Poc);
+
+        var empty = await PostAsync(liaison, seattle, "UpdateGoal",
+            ("GoalUpdate.GoalId", goalId.ToString(CultureInfo.InvariantCulture)), ("GoalUpdate.Version", before.Version.ToString()), ("GoalUpdate.Title", "   "));
+        var forbidden = await PostAsync(poc, tampa, "UpdateGoal",
+            ("GoalUpdate.GoalId", tampaGoalId.ToString(CultureInfo.InvariantCulture)), ("GoalUpdate.Version", tampaBefore.Version.ToString()), ("GoalUpdate.Title", "Renamed by the site"));
+        // A goal of another site's plan, posted to this site's page, is not found there.
+        var elsewhere = await PostAsync(liaison, seattle, "UpdateGoal",
+            ("GoalUpdate.GoalId", tampaGoalId.ToString(CultureInfo.InvariantCulture)), ("GoalUpdate.Version", tampaBefore.Version.ToString()), ("GoalUpdate.Title", "Moved"));
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var page = await PortalClient.ParseAsync(empty);
+        Assert.Equal("Give the goal a title.", page.QuerySelector("#GoalUpdate_Title-error")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#goal-form-{goalId} textarea#GoalUpdate_Title"));
+        Assert.Contains("/Account/AccessDenied", forbidden.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(before.Title, (await db.PlanGoals.AsNoTracking().SingleAsync(g => g.Id == goalId)).Title);
+        Assert.Equal(tampaBefore.Title, (await db.PlanGoals.AsNoTracking().SingleAsync(g => g.Id == tampaGoalId)).Title);
     }
 
     [Fact]
@@ -263,7 +332,7 @@ public class PlanPageTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/{tampa}/Plan")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/{tampa}/Plan/Export")).StatusCode);
         var update = await PostAsync(client, tampa, "UpdateStrategy",
-            ("StrategyUpdate.StrategyId", strategyId.ToString(CultureInfo.InvariantCulture)), ("StrategyUpdate.Version", version.ToString()), ("StrategyUpdate.Status", "Implemented"));
+            ("StrategyUpdate.StrategyId", strategyId.ToString(CultureInfo.InvariantCulture)), ("StrategyUpdate.Version", version.ToString()), ("StrategyUpdate.Title", "Test strategy"), ("StrategyUpdate.Status", "Implemented"));
         Assert.Equal(HttpStatusCode.NotFound, update.StatusCode);
         await using var db = factory.CreateDbContext();
         Assert.Equal(StrategyStatus.NotStarted, (await db.PlanStrategies.SingleAsync(s => s.Id == strategyId)).Status);

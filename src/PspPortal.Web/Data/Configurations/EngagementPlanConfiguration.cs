@@ -52,6 +52,7 @@ internal sealed class PlanGoalConfiguration : IEntityTypeConfiguration<PlanGoal>
     public void Configure(EntityTypeBuilder<PlanGoal> builder)
     {
         builder.Property(g => g.Title).HasMaxLength(300);
+        builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasOne(g => g.Engagement).WithMany(e => e.Goals).HasForeignKey(g => g.EngagementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(g => g.Strategies).WithOne(s => s.Goal).HasForeignKey(s => s.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(g => new { g.EngagementId, g.Number }).IsUnique();

@@ -43,7 +43,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
         public string Code => PlanStrategy.Code(GoalNumber, Number);
     }
 
-    public sealed record GoalView(int Id, int Number, string Title, IReadOnlyList<StrategyView> Strategies);
+    public sealed record GoalView(int Id, int Number, string Title, Guid Version, IReadOnlyList<StrategyView> Strategies);
 
     public sealed record Choice(int Id, string Name);
 
@@ -78,6 +78,13 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
         public string? Title { get; set; }
     }
 
+    public sealed class GoalUpdateInput
+    {
+        public int GoalId { get; set; }
+        public string? Title { get; set; }
+        public Guid Version { get; set; }
+    }
+
     public sealed class StrategyInput
     {
         public int? GoalId { get; set; }
@@ -90,6 +97,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
     public sealed class StrategyUpdateInput
     {
         public int StrategyId { get; set; }
+        public string? Title { get; set; }
         public StrategyStatus? Status { get; set; }
         public string? OwnerName { get; set; }
         public DateOnly? TargetDate { get; set; }
@@ -148,6 +156,13 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
                 .MaximumLength(TitleMax).WithMessage($"A goal's title has at most {TitleMax} characters.");
     }
 
+    public sealed class GoalUpdateValidator : AbstractValidator<GoalUpdateInput>
+    {
+        public GoalUpdateValidator() =>
+            RuleFor(i => i.Title).Must(Written).WithMessage("Give the goal a title.")
+                .MaximumLength(TitleMax).WithMessage($"A goal's title has at most {TitleMax} characters.");
+    }
+
     public sealed class StrategyValidator : AbstractValidator<StrategyInput>
     {
         public StrategyValidator()
@@ -164,6 +179,8 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
     {
         public StrategyUpdateValidator()
         {
+            RuleFor(i => i.Title).Must(Written).WithMessage("Give the strategy a title.")
+                .MaximumLength(TitleMax).WithMessage($"A strategy's title has at most {TitleMax} characters.");
             RuleFor(i => i.Status).NotNull().WithMessage("Choose a status.").IsInEnum().WithMessage("Choose a status.");
             RuleFor(i => i.OwnerName).MaximumLength(OwnerMax).WithMessage($"An owner's name has at most {OwnerMax} characters.");
         }
@@ -204,6 +221,9 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
     public GoalInput Goal { get; set; } = new();
 
     [BindProperty]
+    public GoalUpdateInput GoalUpdate { get; set; } = new();
+
+    [BindProperty]
     public StrategyInput Strategy { get; set; } = new();
 
     [BindProperty]
@@ -234,6 +254,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
     /// <summary>The recommendation or strategy whose own form was refused: its form is open and its fields carry the
     /// ids the error summary links to.</summary>
     public int? FailedRecommendationId { get; private set; }
+    public int? FailedGoalId { get; private set; }
     public int? FailedStrategyId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -344,6 +365,28 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
             return Refusal.None($"Goal {goal.Number} is added. Add its strategies below.");
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostUpdateGoalAsync(int id, [FromServices] IValidator<GoalUpdateInput> validator, CancellationToken cancellationToken)
+    {
+        FailedGoalId = GoalUpdate.GoalId;
+        return WriteAsync(id, PlanAccess.Write, nameof(GoalUpdate), "GoalUpdate.Title", validator.ValidateAsync(GoalUpdate, cancellationToken), async engagementId =>
+        {
+            var goal = await db.PlanGoals.SingleOrDefaultAsync(g => g.Id == GoalUpdate.GoalId && g.EngagementId == engagementId, cancellationToken);
+            if (goal is null)
+            {
+                return Refusal.NotFound;
+            }
+
+            if (goal.Version != GoalUpdate.Version)
+            {
+                return Refusal.Stale($"Someone else changed goal {goal.Number} after you opened this page, so your change was not saved: it now reads \"{goal.Title}\".");
+            }
+
+            goal.Rename(GoalUpdate.Title);
+            db.Entry(goal).Property(g => g.Version).OriginalValue = GoalUpdate.Version;
+            return Refusal.None($"Goal {goal.Number} is saved.");
+        }, cancellationToken);
+    }
+
     public Task<IActionResult> OnPostStrategyAsync(int id, [FromServices] IValidator<StrategyInput> validator, CancellationToken cancellationToken) =>
         WriteAsync(id, PlanAccess.Write, nameof(Strategy), "Strategy.TargetDate", validator.ValidateAsync(Strategy, cancellationToken), async engagementId =>
         {
@@ -382,7 +425,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
                     $"owned by {strategy.OwnerName ?? "no one"}, with {(strategy.TargetDate is { } t ? $"the target date {DateRange.Words(t)}" : "no target date")}.");
             }
 
-            strategy.Update(StrategyUpdate.Status!.Value, StrategyUpdate.OwnerName, StrategyUpdate.TargetDate);
+            strategy.Update(StrategyUpdate.Title, StrategyUpdate.Status!.Value, StrategyUpdate.OwnerName, StrategyUpdate.TargetDate);
             db.Entry(strategy).Property(s => s.Version).OriginalValue = StrategyUpdate.Version;
             return Refusal.None($"Strategy {code} is saved.");
         }, cancellationToken);
@@ -555,6 +598,7 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
             ModelState.Remove("Assess.Version");
             Assess.Version = Assessment?.Version ?? Guid.Empty;
             FailedStrategyId = null;
+            FailedGoalId = null;
             FailedRecommendationId = null;
         }
 
@@ -622,8 +666,8 @@ public class PlanModel(PortalDbContext db, SiteScope siteScope, CurrentUser curr
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         Goals = await db.PlanGoals.AsNoTracking().Where(g => g.EngagementId == engagement.Id).OrderBy(g => g.Number)
-            .Select(g => new { g.Id, g.Number, g.Title }).ToListAsync(cancellationToken) is var goals
-            ? goals.Select(g => new GoalView(g.Id, g.Number, g.Title, strategies.Where(s => s.GoalId == g.Id).Select(s => s.View).ToList())).ToList()
+            .Select(g => new { g.Id, g.Number, g.Title, g.Version }).ToListAsync(cancellationToken) is var goals
+            ? goals.Select(g => new GoalView(g.Id, g.Number, g.Title, g.Version, strategies.Where(s => s.GoalId == g.Id).Select(s => s.View).ToList())).ToList()
             : [];
         UnlinkedRequests = await db.TtaRequests.AsNoTracking()
             .Where(r => r.SiteId == id && r.StrategyId == null && r.Status != TtaStatus.Declined && r.Status != TtaStatus.Withdrawn)
