@@ -51,7 +51,8 @@ public sealed class LoopbackSmtpServer : IDisposable
     /// <summary>Starts the server and waits until it accepts connections.</summary>
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Debian's python3, where python3-aiosmtpd is installed (a python3 earlier on PATH may not have it).
+        var info = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(Script);
         info.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
