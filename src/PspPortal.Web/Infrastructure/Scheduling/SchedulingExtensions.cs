@@ -20,8 +20,9 @@ public sealed class SchedulerOptions
     public string RemindersCron { get; set; } = "0 0 10 * * ?";
 }
 
-/// <summary>Mail, digests and reminders, and the Quartz.NET scheduler that runs them on every instance, with its ADO
-/// job store in clustered mode so that each firing runs on one instance only (docs/adr/0013).</summary>
+/// <summary>Mail, digests and reminders, and the Quartz.NET scheduler that runs them on every instance: on SQL Server
+/// with its ADO job store in clustered mode so that each firing runs on one instance only; on SQLite in memory
+/// (docs/adr/0013).</summary>
 public static class SchedulingExtensions
 {
     public static IServiceCollection AddPortalNotifications(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
@@ -43,19 +44,23 @@ public static class SchedulingExtensions
         var database = DatabaseOptions.Read(configuration, migrateOnStartupByDefault: environment.IsDevelopment());
         services.AddQuartz(q =>
         {
-            q.UsePersistentStore(store =>
+            // SQL Server: Quartz's ADO job store in clustered mode, so each firing runs on one instance of the cluster.
+            // SQLite: Quartz refuses clustering on SQLite ("cannot be used as clustered mode due to locking problems"),
+            // so each instance schedules in memory; once-only is then the work's own: the outbox's atomic claim and the
+            // unique keys of digests and reminders (docs/adr/0013).
+            if (database.Provider == DatabaseProvider.SqlServer)
             {
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(15));
-                if (database.Provider == DatabaseProvider.SqlServer)
+                q.UsePersistentStore(store =>
                 {
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(15));
                     store.UseSqlServer(database.ConnectionString!);
-                }
-                else
-                {
-                    store.UseSqlite(string.IsNullOrWhiteSpace(database.ConnectionString) ? DataServiceExtensions.DefaultSqliteConnectionString(environment) : database.ConnectionString);
-                }
-            });
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+            }
 
             q.ScheduleJob<OutboxDeliveryJob>(t => t.WithIdentity("outbox-delivery").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(scheduler.OutboxInterval).RepeatForever()),

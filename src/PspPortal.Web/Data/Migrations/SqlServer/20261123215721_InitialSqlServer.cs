@@ -1507,6 +1507,9 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
             // Keep this line when regenerating: the full-text index goes before its table.
             migrationBuilder.Sql(PspPortal.Web.Data.ResourceSearch.SqlServerDropSchema, suppressTransaction: true);
 
+            // Keep this line when regenerating: Quartz's tables are not part of the EF model.
+            migrationBuilder.Sql(PspPortal.Web.Data.QuartzSchema.SqlServerDropSchema);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

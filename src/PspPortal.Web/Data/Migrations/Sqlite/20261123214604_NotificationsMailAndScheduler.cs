@@ -1,8 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-using PspPortal.Web.Data;
-
 #nullable disable
 
 namespace PspPortal.Web.Data.Migrations.Sqlite
@@ -113,10 +111,7 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         column: x => x.NotificationId,
                         principalTable: "Notifications",
                         principalColumn: "Id");
-        
-            // Quartz.NET's job store (Data/QuartzSchema.cs), for the clustered scheduler of mail, digests and reminders.
-            migrationBuilder.Sql(QuartzSchema.SqliteSchema);
-        });
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_OnceKey",
@@ -166,8 +161,6 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(QuartzSchema.SqliteDropSchema);
-
             migrationBuilder.DropTable(
                 name: "NotificationPreferences");
 
