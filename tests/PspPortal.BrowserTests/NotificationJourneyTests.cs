@@ -35,9 +35,9 @@ public partial class NotificationJourneyTests(BrowserFixture browser) : BrowserT
         await SignOutAsync();
 
         await SignInAsync(DemoAccount.Poc);
-        var count = Page.Locator("header").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { NameRegex = UnreadName() });
-        await Expect(count).ToHaveCountAsync(1);
-        var before = UnreadOf(await count.GetAttributeAsync("aria-label"));
+        var count = Page.Locator("a.psp-notifications-link");
+        await Expect(count).ToHaveAccessibleNameAsync(UnreadName());
+        var before = UnreadOf(await count.Locator(".usa-sr-only").TextContentAsync());
         Assert.True(before >= 1);
         await count.ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/Notifications$"));
@@ -46,7 +46,7 @@ public partial class NotificationJourneyTests(BrowserFixture browser) : BrowserT
         await item.GetByRole(AriaRole.Button).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(requestPath) + "$"));
-        await Expect(Page.Locator("header").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = $"Notifications, {before - 1} unread", Exact = true })).ToHaveCountAsync(1);
+        await Expect(count).ToHaveAccessibleNameAsync($"Notifications, {before - 1} unread");
         await Label("Response").FillAsync("Twelve advocates.");
         await Button("Respond").ClickAsync();
         await Expect(Page.Locator("#history")).ToContainTextAsync("Twelve advocates.");
