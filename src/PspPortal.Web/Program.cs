@@ -1,5 +1,6 @@
 using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Logging;
+using PspPortal.Web.Infrastructure.Scheduling;
 using PspPortal.Web.Infrastructure.Security;
 using PspPortal.Web.Pages.Milestones;
 using PspPortal.Web.Pages.Shared;
@@ -33,7 +34,8 @@ builder.Services
     .AddPortalDataProtection(builder.Configuration, builder.Environment)
     .AddPortalWeb()
     .AddPortalPageServices()
-    .AddPortalRequestLimits();
+    .AddPortalRequestLimits()
+    .AddPortalNotifications(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

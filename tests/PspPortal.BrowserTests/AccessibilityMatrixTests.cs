@@ -70,7 +70,7 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
     private sealed record Visit(string Url, Answer Answer, int Status = 200, Func<IPage, Task>? Check = null, Func<IPage, Task>? ShowErrors = null);
 
     /// <summary>Ids of the first records in the visitor's scope, and a set-password link for the anonymous visitor.</summary>
-    private sealed record Ids(int SiteId, int CohortId, int RequestId, int MilestoneId, string PocUserId, string? SetPasswordUrl = null, int GrantId = 1, bool GrantInScope = true, int ResourceId = 1, int ToolkitId = 1, int InvitationId = 1);
+    private sealed record Ids(int SiteId, int CohortId, int RequestId, int MilestoneId, string PocUserId, string? SetPasswordUrl = null, int GrantId = 1, bool GrantInScope = true, int ResourceId = 1, int ToolkitId = 1, int InvitationId = 1, string? UnsubscribeUrl = null);
 
     private sealed record Who(string Name, DemoAccount? Account, Ids Ids)
     {
@@ -133,6 +133,10 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
         // The demo invitation to Pueblo is answered by Pueblo's point of contact only.
         ["PeerExchanges/{id:int}"] = w => [Shared(w, $"/PeerExchanges/{w.Ids.InvitationId}", w.Is(Poc2)) with { ShowErrors = Errors(w, Poc2, "Accept the visit") }],
         ["Map"] = w => [SignedIn(w, "/Map"), SignedIn(w, "/Map?Status=Active")],
+        // PRODUCT: each user's own notifications; the unsubscribe link of a message works without signing in, and a
+        // link that is not one of the portal's answers 404.
+        ["Notifications"] = w => [SignedIn(w, "/Notifications")],
+        ["Notifications/Unsubscribe"] = w => [w.Ids.UnsubscribeUrl is { } link ? new(link, Answer.Page) : new("/Notifications/Unsubscribe?token=forged", Answer.ErrorPage, 404)],
         // Issue 12. PRODUCT: plans follow their site's scope and are written by liaisons and BJA staff; grants are listed
         // in scope and entered by BJA staff. A visitor with no grant in scope opens one out of scope: the 404 page.
         ["Sites/{id:int}/Plan"] = w => [SignedIn(w, $"/Sites/{w.Ids.SiteId}/Plan") with { ShowErrors = Errors(w, Liaison, "Add goal") }],
@@ -258,7 +262,10 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
             await db.CapacityGrants.InScope(access).AnyAsync(),
             await db.Resources.Where(r => !r.IsRetired).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
             await db.Toolkits.Where(t => t.Shares.Any()).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
-            await db.PeerExchanges.Where(p => p.Status == PeerExchangeStatus.Invited && p.HostSite!.Name == "Pueblo").Select(p => p.Id).FirstAsync());
+            await db.PeerExchanges.Where(p => p.Status == PeerExchangeStatus.Invited && p.HostSite!.Name == "Pueblo").Select(p => p.Id).FirstAsync(),
+            visitor == Anonymous
+                ? "/Notifications/Unsubscribe?token=" + Uri.EscapeDataString(scope.ServiceProvider.GetRequiredService<PspPortal.Web.Infrastructure.Mail.UnsubscribeTokens>().For(pocUserId, NotificationKind.RequestDecided))
+                : null);
     }
 
     /// <summary>A set-password link for a new account of its own, as an administrator would give it.</summary>

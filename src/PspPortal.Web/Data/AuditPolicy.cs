@@ -82,6 +82,14 @@ public static class AuditPolicy
         typeof(IdentityUserClaim<string>),
         typeof(IdentityRoleClaim<string>),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+
+        // Notifications and mail (issue 14): copies of events the audit trail already records (transitions, comments,
+        // shares, invitations), one person's reading state and choices, and the outbox's delivery bookkeeping. Their
+        // text is not copied a second time into the audit trail.
+        typeof(Notification),
+        typeof(NotificationPreference),
+        typeof(RequestFollow),
+        typeof(OutboxMessage),
     };
 
     public static IReadOnlyCollection<Type> AuditedEntities => Audited.Keys;

@@ -40,6 +40,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FiguresStamp> FiguresStamps => Set<FiguresStamp>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<RequestFollow> RequestFollows => Set<RequestFollow>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Saves the changes and their audit rows (written by <see cref="AuditInterceptor"/> in a second round of
     /// statements, once the database has given the new rows their keys) in one transaction: a failure part-way leaves

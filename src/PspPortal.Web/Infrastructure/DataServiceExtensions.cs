@@ -18,6 +18,8 @@ public static class DataServiceExtensions
         services.AddSingleton<AuditInterceptor>();
         // Every save of program data writes a new figures stamp, which invalidates cached figures (docs/adr/0010).
         services.AddSingleton<FiguresStampInterceptor>();
+        // Every save that adds an event someone must hear of adds their notifications and mail (Data/NotificationInterceptor).
+        services.AddSingleton<NotificationInterceptor>();
 
         // A provider or connection string the portal cannot use stops start-up here, with a message naming the setting.
         var database = DatabaseOptions.Read(configuration, migrateOnStartupByDefault: environment.IsDevelopment());
@@ -26,14 +28,14 @@ public static class DataServiceExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(database.ConnectionString) ? DefaultSqliteConnectionString(environment) : database.ConnectionString;
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 // Transient failures (a fail-over, a dropped connection) are retried a few times, each save as a whole
                 // (PortalDbContext.SaveChangesAsync); past that the page answers 503 (DatabaseUnavailable).
                 services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o
                     .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(5), errorNumbersToAdd: null))
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");
@@ -56,7 +58,7 @@ public static class DataServiceExtensions
     }
 
     /// <summary>The embedded default: a SQLite file in the app's data folder, created on first start.</summary>
-    private static string DefaultSqliteConnectionString(IWebHostEnvironment environment)
+    internal static string DefaultSqliteConnectionString(IWebHostEnvironment environment)
     {
         var folder = Path.Combine(environment.ContentRootPath, "App_Data");
         Directory.CreateDirectory(folder);

@@ -43,6 +43,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         // The limits are set for the suite, not left to defaults: correct sign-ins are never refused whatever their
         // number, and a failed one is never slowed, so no test waits on what another test did.
         builder.UseSetting("Security:SignInThrottle:FirstDelay", "00:00:00");
+        // No scheduler: the journeys need no mail delivery, digests or reminders.
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Security:Lockout:MaxFailedAttempts", "5");
     }
 

@@ -117,6 +117,9 @@ public class AuthorizationMatrixTests(PortalFactory factory)
         // A peer exchange invitation: the host site's points of contact only.
         ["PeerExchanges/{id:int}"] = s => [new($"/PeerExchanges/{s.PuebloInvitationId}", Answer.SignIn, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.Ok), Missing("/PeerExchanges/987654")],
         ["Map"] = _ => [Everyone("/Map", Answer.SignIn, Answer.Ok)],
+        // Each user's own notifications; the unsubscribe page needs no sign-in but a valid token (a forged one is 404).
+        ["Notifications"] = _ => [Everyone("/Notifications", Answer.SignIn, Answer.Ok)],
+        ["Notifications/Unsubscribe"] = _ => [Everyone("/Notifications/Unsubscribe?token=forged", Answer.NotFound, Answer.NotFound)],
         // Issue 12: plans follow their site's scope; grants are listed in scope and entered by BJA staff only.
         ["Sites/{id:int}/Plan"] = s => [Tampa($"/Sites/{s.TampaId}/Plan"), Pueblo($"/Sites/{s.PuebloId}/Plan"), Missing("/Sites/987654/Plan")],
         ["Sites/{id:int}/Plan/Export"] = s => [Tampa($"/Sites/{s.TampaId}/Plan/Export"), Pueblo($"/Sites/{s.PuebloId}/Plan/Export"), Missing("/Sites/987654/Plan/Export")],

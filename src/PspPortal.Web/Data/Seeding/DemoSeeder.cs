@@ -39,6 +39,8 @@ public sealed partial class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        // The demo's made-up history is news to nobody: no notification or mail comes of it (a few are seeded below).
+        using var quiet = NotificationInterceptor.Suspend(db);
         await EnsureRolesAsync();
         await EnsureCoreAreasAsync(cancellationToken);
 
@@ -83,6 +85,11 @@ public sealed partial class DemoSeeder(
         if (!await db.PeerExchanges.AnyAsync(cancellationToken))
         {
             await SeedPeerExchangesAsync(today, cancellationToken);
+        }
+
+        if (!await db.Notifications.AnyAsync(cancellationToken))
+        {
+            await SeedNotificationsAsync(cancellationToken);
         }
     }
 

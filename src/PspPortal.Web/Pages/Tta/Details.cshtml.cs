@@ -10,7 +10,7 @@ using PspPortal.Web.Infrastructure;
 namespace PspPortal.Web.Pages.Tta;
 
 /// <summary>One request: its fields, service clocks, the actions the user may take now, its history and comments.</summary>
-public class DetailsModel(
+public partial class DetailsModel(
     PortalDbContext db,
     SiteScope siteScope,
     CurrentUser currentUser,

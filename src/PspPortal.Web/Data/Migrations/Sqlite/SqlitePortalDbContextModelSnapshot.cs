@@ -182,6 +182,64 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Data.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DigestDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique()
+                        .HasFilter("[OnceKey] IS NOT NULL");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("PspPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -638,6 +696,75 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("MilestoneChanges");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique()
+                        .HasFilter("[OnceKey] IS NOT NULL");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.PeerExchange", b =>
                 {
                     b.Property<int>("Id")
@@ -842,6 +969,25 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.RequestFollow", b =>
+                {
+                    b.Property<int>("TtaRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Following")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TtaRequestId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RequestFollows", (string)null);
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.Resource", b =>
@@ -1491,6 +1637,22 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Data.OutboxMessage", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notification");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.Assessment", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Engagement", "Engagement")
@@ -1596,6 +1758,24 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.NotificationPreference", b =>
+                {
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.PeerExchange", b =>
                 {
                     b.HasOne("PspPortal.Web.Domain.Site", "HostSite")
@@ -1675,6 +1855,21 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("CoreArea");
 
                     b.Navigation("Strategy");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.RequestFollow", b =>
+                {
+                    b.HasOne("PspPortal.Web.Domain.TtaRequest", null)
+                        .WithMany()
+                        .HasForeignKey("TtaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.ResourceAgencySize", b =>

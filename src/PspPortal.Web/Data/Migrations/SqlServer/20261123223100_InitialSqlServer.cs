@@ -292,6 +292,50 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Choice = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OnceKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserSessions",
                 columns: table => new
                 {
@@ -417,6 +461,40 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         principalTable: "Sites",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
+                    DigestDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    OnceKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -903,6 +981,30 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestFollows",
+                columns: table => new
+                {
+                    TtaRequestId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Following = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestFollows", x => new { x.TtaRequestId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_RequestFollows_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_RequestFollows_TtaRequests_TtaRequestId",
+                        column: x => x.TtaRequestId,
+                        principalTable: "TtaRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TtaRequestComments",
                 columns: table => new
                 {
@@ -1134,6 +1236,45 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 columns: new[] { "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OnceKey",
+                table: "Notifications",
+                column: "OnceKey",
+                unique: true,
+                filter: "[OnceKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NotificationId",
+                table: "OutboxMessages",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_OnceKey",
+                table: "OutboxMessages",
+                column: "OnceKey",
+                unique: true,
+                filter: "[OnceKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_UserId",
+                table: "OutboxMessages",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PeerExchanges_HostSiteId_Status",
                 table: "PeerExchanges",
                 columns: new[] { "HostSiteId", "Status" });
@@ -1181,6 +1322,11 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "IX_Recommendations_StrategyId",
                 table: "Recommendations",
                 column: "StrategyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestFollows_UserId",
+                table: "RequestFollows",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResourceAgencySizes_Size",
@@ -1352,6 +1498,9 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
             // Full-text search of the Clearinghouse (not part of the EF model; keep this line when regenerating).
             migrationBuilder.Sql(PspPortal.Web.Data.ResourceSearch.SqlServerSchema, suppressTransaction: true);
+
+            // Quartz.NET's job store (not part of the EF model; keep this line when regenerating).
+            migrationBuilder.Sql(PspPortal.Web.Data.QuartzSchema.SqlServerSchema);
         }
 
         /// <inheritdoc />
@@ -1359,6 +1508,9 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
         {
             // Keep this line when regenerating: the full-text index goes before its table.
             migrationBuilder.Sql(PspPortal.Web.Data.ResourceSearch.SqlServerDropSchema, suppressTransaction: true);
+
+            // Keep this line when regenerating: Quartz's tables are not part of the EF model.
+            migrationBuilder.Sql(PspPortal.Web.Data.QuartzSchema.SqlServerDropSchema);
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -1394,6 +1546,12 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                 name: "MilestoneChanges");
 
             migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "PeerExchanges");
 
             migrationBuilder.DropTable(
@@ -1401,6 +1559,9 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");
+
+            migrationBuilder.DropTable(
+                name: "RequestFollows");
 
             migrationBuilder.DropTable(
                 name: "ResourceAgencySizes");
@@ -1437,6 +1598,9 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "CapacityGrants");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Milestones");
