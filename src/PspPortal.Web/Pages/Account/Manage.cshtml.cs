@@ -16,7 +16,7 @@ namespace PspPortal.Web.Pages.Account;
 /// <summary>The user's own account: password change and two-factor authentication. Its posts share the sign-in pages'
 /// per-address limiter, because a wrong current password counts like a wrong sign-in.</summary>
 [EnableRateLimiting(AccountSecurityExtensions.SignInRateLimitPolicy)]
-public class ManageModel(
+public partial class ManageModel(
     UserManager<PortalUser> userManager,
     SignInManager<PortalUser> signInManager,
     UserSessions sessions,
