@@ -35,6 +35,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Every test client comes from the same address, and some tests fail sign-ins on purpose: failures are not
         // slowed here, so that no test waits on another's failures. SignInThrottleTests has a factory of its own.
         builder.UseSetting("Security:SignInThrottle:FirstDelay", "00:00:00");
+        // The API's per-token limit is far out of reach of any test; ApiRateLimitTests lowers it on purpose.
+        builder.UseSetting("Api:RequestsPerMinute", "1000000");
         ConfigureMore(builder);
     }
 
