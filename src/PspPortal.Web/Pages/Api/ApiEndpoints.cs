@@ -51,7 +51,8 @@ public static class ApiEndpoints
 
         var api = endpoints.MapGroup(Prefix)
             .RequireAuthorization(Policy)
-            .AddEndpointFilter<ApiRateLimiter>()
+            // The one limiter of the app (a singleton): AddEndpointFilter<T> would make a new filter for every request.
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().InvokeAsync(context, next))
             .WithTags("PSP Portal")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -8,8 +8,8 @@ namespace PspPortal.Web.Pages.Api;
 /// <summary>The API's rate limit: <c>Api:RequestsPerMinute</c> per token, in fixed one-minute windows, partitioned by
 /// the token's id. It runs as an endpoint filter, after authentication (the portal's rate-limiting middleware runs
 /// before it, where the token is not known yet); a request over the limit answers 429 with Retry-After and a problem
-/// details body, and reads nothing.</summary>
-public sealed class ApiRateLimiter : IEndpointFilter, IDisposable
+/// details body, and reads nothing. One instance for the app (a singleton), asked by the group's filter.</summary>
+public sealed class ApiRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly int _perMinute;
