@@ -13,7 +13,7 @@ namespace PspPortal.Web.Pages.Api;
 /// <summary>The API reference for people (/Api): how tokens, scope, paging and the rate limit work, and every endpoint
 /// with its parameters and answers. The endpoints come from the same API descriptions the OpenAPI document is made of,
 /// so the page cannot drift from the API.</summary>
-public class IndexModel(IApiDescriptionGroupCollectionProvider descriptions, IOptions<ApiOptions> options, PublicUrls publicUrls) : PageModel
+public partial class IndexModel(IApiDescriptionGroupCollectionProvider descriptions, IOptions<ApiOptions> options, PublicUrls publicUrls) : PageModel
 {
     public sealed record Parameter(string Name, string Where, string Description);
 
@@ -37,7 +37,8 @@ public class IndexModel(IApiDescriptionGroupCollectionProvider descriptions, IOp
             .Where(d => d.RelativePath?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true)
             .Select(d => new Endpoint(
                 d.HttpMethod ?? "GET",
-                "/" + d.RelativePath,
+                // As OpenAPI writes the path: "{id}", without the route constraint.
+                "/" + RouteConstraint().Replace(d.RelativePath!, "{$1}"),
                 d.ActionDescriptor.EndpointMetadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary ?? string.Empty,
                 d.ActionDescriptor.EndpointMetadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description ?? string.Empty,
                 [.. d.ParameterDescriptions
@@ -46,6 +47,9 @@ public class IndexModel(IApiDescriptionGroupCollectionProvider descriptions, IOp
                 [.. d.SupportedResponseTypes.Select(r => r.StatusCode).Distinct().Order()]))
             .OrderBy(e => e.Path, StringComparer.Ordinal)];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("{([^:}]+):[^}]+}")]
+    private static partial System.Text.RegularExpressions.Regex RouteConstraint();
 
     private static string DescriptionOf(ApiParameterDescription parameter) =>
         (parameter.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo.GetCustomAttribute<DescriptionAttribute>()?.Description
