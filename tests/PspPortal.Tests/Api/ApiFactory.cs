@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PspPortal.Tests.Infrastructure;
 using PspPortal.Tests.Security;
 using PspPortal.Web.Authorization;
-using Serilog.Core;
 
 namespace PspPortal.Tests.Api;
 
@@ -20,22 +18,14 @@ public sealed class MovableClock : TimeProvider
 
 /// <summary>The portal for the API's tests: every log event captured (no token may reach one) and a clock the tests
 /// can move.</summary>
-public class ApiFactory : PortalFactory
+public class ApiFactory : LogCaptureFactory
 {
-    public CapturedLogEvents Events { get; } = new();
     public MovableClock Clock { get; } = new();
 
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
-        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Verbose");
-        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Verbose");
-        builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<ILogEventSink>(Events);
-            services.AddSingleton<TimeProvider>(Clock);
-        });
+        base.ConfigureMore(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A new token of the demo account, made by the app's own service (the page is tested on its own).</summary>
