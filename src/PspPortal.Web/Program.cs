@@ -2,6 +2,7 @@ using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Logging;
 using PspPortal.Web.Infrastructure.Scheduling;
 using PspPortal.Web.Infrastructure.Security;
+using PspPortal.Web.Pages.Api;
 using PspPortal.Web.Pages.Milestones;
 using PspPortal.Web.Pages.Shared;
 using Serilog;
@@ -34,6 +35,7 @@ builder.Services
     .AddPortalDataProtection(builder.Configuration, builder.Environment)
     .AddPortalWeb()
     .AddPortalPageServices()
+    .AddPortalApi()
     .AddPortalRequestLimits()
     .AddPortalNotifications(builder.Configuration, builder.Environment);
 
@@ -54,6 +56,7 @@ app.UsePortalPipeline();
 
 // Endpoints a feature maps itself, beside the Razor Pages (Infrastructure does not know the features).
 app.MapCalendarFeed();
+app.MapPortalApi();
 await app.RunAsync();
 return 0;
 

@@ -60,6 +60,15 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
         ["healthz/ready"] = "readiness answers plain text to load balancers",
         ["healthz/live"] = "liveness answers plain text to process monitors",
         ["Calendar/{token}.ics"] = "the calendar feed answers iCalendar to calendar apps",
+        ["openapi/v1.json"] = "the OpenAPI document answers JSON to tools; /Api is its page for people",
+        ["api/v1/sites"] = "the read-only API answers JSON to scripts with a token",
+        ["api/v1/sites/{id:int}"] = "the read-only API answers JSON to scripts with a token",
+        ["api/v1/sites/{id:int}/plan"] = "the read-only API answers JSON to scripts with a token",
+        ["api/v1/cohorts"] = "the read-only API answers JSON to scripts with a token",
+        ["api/v1/cohorts/{id:int}"] = "the read-only API answers JSON to scripts with a token",
+        ["api/v1/requests"] = "the read-only API answers JSON to scripts with a token",
+        ["api/v1/requests/{id:int}"] = "the read-only API answers JSON to scripts with a token",
+        ["api/v1/milestones"] = "the read-only API answers JSON to scripts with a token",
     };
 
     /// <summary>Everyone who opens the pages: xunit names a test case after each.</summary>
@@ -91,7 +100,8 @@ public class AccessibilityMatrixTests(BrowserFixture browser, ITestOutputHelper 
         // A working link for the anonymous visitor; without one the page says the link does not work.
         ["Account/SetPassword"] = w => [new(w.Ids.SetPasswordUrl ?? "/Account/SetPassword", Answer.Page, ShowErrors: w.Ids.SetPasswordUrl is null ? null : SubmitEmpty("Set password"))],
         ["Account/Logout"] = w => [SignedIn(w, "/Account/Logout")],
-        ["Account/Manage"] = w => [SignedIn(w, "/Account/Manage") with { ShowErrors = Errors(w, Poc, "Change password") }],
+        ["Account/Manage"] = w => [SignedIn(w, "/Account/Manage") with { ShowErrors = Errors(w, Poc, "Change password") ?? Errors(w, Liaison, "Create token") }],
+        ["Api"] = w => [SignedIn(w, "/Api")],
 
         // PRODUCT: /Admin/Users is the Administrator's; /Admin/Audit is the Administrator's and BJA staff's.
         ["Admin/Users"] = w => [Allowed(w, "/Admin/Users", w.Is(Admin))],

@@ -66,6 +66,14 @@ public static class AuditPolicy
                 nameof(PortalUser.IsDisabled), nameof(PortalUser.CreatedAt),
             ],
             changedOnly: [nameof(PortalUser.PasswordHash), nameof(PortalUser.SecurityStamp), nameof(PortalUser.CalendarFeedTokenHash)]),
+        // Personal access tokens (issue 14): who made or revoked which token and when, never the token's hash.
+        [typeof(PersonalAccessToken)] = EntityAudit.Columns(
+            recorded:
+            [
+                nameof(PersonalAccessToken.Id), nameof(PersonalAccessToken.UserId), nameof(PersonalAccessToken.Name),
+                nameof(PersonalAccessToken.Prefix), nameof(PersonalAccessToken.CreatedAt), nameof(PersonalAccessToken.ExpiresAt),
+                nameof(PersonalAccessToken.RevokedAt),
+            ]),
         [typeof(IdentityRole)] = EntityAudit.Columns(recorded: [nameof(IdentityRole.Id), nameof(IdentityRole.Name)]),
         [typeof(IdentityUserRole<string>)] = EntityAudit.Columns(recorded: [nameof(IdentityUserRole<string>.UserId), nameof(IdentityUserRole<string>.RoleId)]),
     };

@@ -37,6 +37,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:SignInThrottle:FirstDelay", "00:00:00");
         // The scheduler (outbox delivery, digests, reminders) is off: tests run the jobs' services directly.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // The API's per-token limit is far out of reach of any test; ApiRateLimitTests lowers it on purpose.
+        builder.UseSetting("Api:RequestsPerMinute", "1000000");
         ConfigureMore(builder);
     }
 

@@ -28,6 +28,9 @@ public class AuthorizationMatrixTests(PortalFactory factory)
 
         /// <summary>302 to the home page (a signed-in user on the sign-in page).</summary>
         Home,
+
+        /// <summary>401 with WWW-Authenticate: the API, which takes a personal access token and never the cookie.</summary>
+        Unauthorized,
     }
 
     private const string Anonymous = "anonymous";
@@ -72,6 +75,18 @@ public class AuthorizationMatrixTests(PortalFactory factory)
     private static Dictionary<string, Func<Seeds, Case[]>> Table() => new()
     {
         [""] = _ => [Everyone("/", Answer.SignIn, Answer.Ok)],
+        // Issue 14: the API reference is a page; the OpenAPI document is open; the API refuses the session cookie (its
+        // scope per token is Api/ApiScopeTests).
+        ["Api"] = _ => [Everyone("/Api", Answer.SignIn, Answer.Ok)],
+        ["openapi/v1.json"] = _ => [Everyone("/openapi/v1.json", Answer.Ok, Answer.Ok)],
+        ["api/v1/sites"] = _ => [Everyone("/api/v1/sites", Answer.Unauthorized, Answer.Unauthorized)],
+        ["api/v1/sites/{id:int}"] = s => [Everyone($"/api/v1/sites/{s.TampaId}", Answer.Unauthorized, Answer.Unauthorized)],
+        ["api/v1/sites/{id:int}/plan"] = s => [Everyone($"/api/v1/sites/{s.TampaId}/plan", Answer.Unauthorized, Answer.Unauthorized)],
+        ["api/v1/cohorts"] = _ => [Everyone("/api/v1/cohorts", Answer.Unauthorized, Answer.Unauthorized)],
+        ["api/v1/cohorts/{id:int}"] = s => [Everyone($"/api/v1/cohorts/{s.Cohort2024Id}", Answer.Unauthorized, Answer.Unauthorized)],
+        ["api/v1/requests"] = _ => [Everyone("/api/v1/requests", Answer.Unauthorized, Answer.Unauthorized)],
+        ["api/v1/requests/{id:int}"] = s => [Everyone($"/api/v1/requests/{s.TampaRequestId}", Answer.Unauthorized, Answer.Unauthorized)],
+        ["api/v1/milestones"] = _ => [Everyone("/api/v1/milestones", Answer.Unauthorized, Answer.Unauthorized)],
         ["Error"] = _ => [Everyone("/Error?code=404", Answer.NotFound, Answer.NotFound)],
         ["healthz"] = _ => [Everyone("/healthz", Answer.Ok, Answer.Ok)],
         ["healthz/ready"] = _ => [Everyone("/healthz/ready", Answer.Ok, Answer.Ok)],
@@ -207,6 +222,7 @@ public class AuthorizationMatrixTests(PortalFactory factory)
             HttpStatusCode.OK => Answer.Ok,
             HttpStatusCode.NotFound => Answer.NotFound,
             HttpStatusCode.Forbidden => Answer.Forbidden,
+            HttpStatusCode.Unauthorized when response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer") => Answer.Unauthorized,
             HttpStatusCode.Redirect when path.StartsWith("/Account/Login", StringComparison.Ordinal) => Answer.SignIn,
             HttpStatusCode.Redirect when path.StartsWith("/Account/AccessDenied", StringComparison.Ordinal) => Answer.Denied,
             HttpStatusCode.Redirect when path == "/" => Answer.Home,

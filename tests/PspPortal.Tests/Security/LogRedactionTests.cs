@@ -24,7 +24,7 @@ public sealed class CapturedLogEvents : ILogEventSink
 }
 
 /// <summary>The portal with every log level on (Microsoft and EF Core included) and every event captured.</summary>
-public sealed class LogCaptureFactory : PortalFactory
+public class LogCaptureFactory : PortalFactory
 {
     public CapturedLogEvents Events { get; } = new();
 

@@ -23,6 +23,14 @@ public sealed class TwoFactorRequirement(RequestDelegate next)
             && !AllowedPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
             && await MustSetUpAsync(context, users))
         {
+            // A script cannot set anything up: the API (/api/v1, token only) answers 403 instead of redirecting.
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Two-factor authentication is required.",
+                    detail: "Your role requires two-factor authentication. Turn it on at /Account/Manage; your tokens work again from then on.").ExecuteAsync(context);
+                return;
+            }
+
             context.Response.Redirect($"{SetUpPath}#two-factor");
             return;
         }

@@ -19,7 +19,8 @@ public sealed record RequestRow(
     TtaPriority Priority,
     DateOnly NeededBy,
     DateTime UpdatedAt,
-    bool IsOverdue)
+    bool IsOverdue,
+    int SiteId)
 {
     public string SiteDisplay => $"{SiteName}, {SiteState}";
 }
@@ -43,7 +44,7 @@ public sealed class RequestQueries(PortalDbContext db, SiteScope siteScope, Serv
         // LinqKit expands the domain's rule into the projection, so the database computes the overdue mark.
         return requests.AsExpandable().Select(r => new RequestRow(
             r.Id, r.ReferenceNumber, r.Title, r.Site!.Name, r.Site.State, r.CoreArea!.Name, r.Status, r.Priority, r.NeededBy, r.UpdatedAt,
-            overdue.Invoke(r, today)));
+            overdue.Invoke(r, today), r.SiteId));
     }
 
     /// <summary>The requests that matter to this person now, for their home page; null for a role with no requests to follow.</summary>

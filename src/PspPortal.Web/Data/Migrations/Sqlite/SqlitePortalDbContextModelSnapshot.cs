@@ -830,6 +830,54 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("PeerExchanges");
                 });
 
+            modelBuilder.Entity("PspPortal.Web.Domain.PersonalAccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PersonalAccessTokens");
+                });
+
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -1800,6 +1848,15 @@ namespace PspPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Milestone");
 
                     b.Navigation("TtaRequest");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PersonalAccessToken", b =>
+                {
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>

@@ -12,7 +12,7 @@ using PspPortal.Web.Data;
 namespace PspPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261123223100_InitialSqlServer")]
+    [Migration("20261123223657_InitialSqlServer")]
     partial class InitialSqlServer
     {
         /// <inheritdoc />
@@ -903,6 +903,56 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("PeerExchanges");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PersonalAccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PersonalAccessTokens");
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>
@@ -1938,6 +1988,15 @@ namespace PspPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Milestone");
 
                     b.Navigation("TtaRequest");
+                });
+
+            modelBuilder.Entity("PspPortal.Web.Domain.PersonalAccessToken", b =>
+                {
+                    b.HasOne("PspPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PspPortal.Web.Domain.PlanGoal", b =>

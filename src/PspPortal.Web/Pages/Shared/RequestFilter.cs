@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Domain;
 
-namespace PspPortal.Web.Pages.Tta;
+namespace PspPortal.Web.Pages.Shared;
 
 public enum RequestSort
 {
@@ -15,7 +15,7 @@ public enum RequestSort
     Title,
 }
 
-/// <summary>The filter of the request list (/Tta) and its export (/Tta/Export), bound from the query string
+/// <summary>The filter of the request list (/Tta), its export (/Tta/Export) and the API's /api/v1/requests, bound from the query string
 /// (<c>[FromQuery]</c>) with the names of the list's form fields, so that a view can be bookmarked and shared. A value
 /// that cannot be read is left unbound, so a hostile or stale query string falls back to the defaults.</summary>
 public sealed class RequestFilter
@@ -84,7 +84,11 @@ public sealed class RequestFilter
     }
 
     /// <summary>The requests that pass the filter, sorted (not paged). <paramref name="requests"/> is already in scope.</summary>
-    public IQueryable<TtaRequest> Apply(IQueryable<TtaRequest> requests, DateOnly today)
+    public IQueryable<TtaRequest> Apply(IQueryable<TtaRequest> requests, DateOnly today) => Sorted(Where(requests, today));
+
+    /// <summary>The requests that pass the filter, unsorted: the API pages them by id (<c>Pages/Api</c>).
+    /// <paramref name="requests"/> is already in scope.</summary>
+    public IQueryable<TtaRequest> Where(IQueryable<TtaRequest> requests, DateOnly today)
     {
         var query = requests;
         if (Status is { } status)
@@ -128,6 +132,11 @@ public sealed class RequestFilter
                 || EF.Functions.Like(r.Site!.Name, pattern, "\\"));
         }
 
+        return query;
+    }
+
+    private IQueryable<TtaRequest> Sorted(IQueryable<TtaRequest> query)
+    {
         return Sort switch
         {
             RequestSort.Oldest => query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id),
