@@ -31,6 +31,7 @@ public sealed class ProductionPortalFactory : PortalFactory
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", KnownProxy);
         builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
         builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "psp-tests-mail"));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressStartupFilter>());
     }
 

@@ -32,6 +32,14 @@ public class StartUpSettingsTests
     }
 
     [Fact]
+    public void Outside_Development_the_portal_does_not_start_without_somewhere_to_send_mail()
+    {
+        var failure = StartFailure(builder => builder.UseSetting("Mail:PickupDirectory", ""));
+
+        Assert.Contains("Mail:Smtp:Host (the SMTP server) or Mail:PickupDirectory (a folder for .eml files) is required in the Production environment", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Outside_Development_the_portal_does_not_start_without_a_certificate_for_the_Data_Protection_keys()
     {
         var missing = StartFailure(builder => builder.UseSetting("DataProtection:CertificatePath", ""));

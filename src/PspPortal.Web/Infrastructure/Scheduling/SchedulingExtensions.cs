@@ -27,7 +27,11 @@ public static class SchedulingExtensions
 {
     public static IServiceCollection AddPortalNotifications(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName))
+            .Validate(
+                mail => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(mail.Smtp.Host) || !string.IsNullOrWhiteSpace(mail.PickupDirectory),
+                $"Mail:Smtp:Host (the SMTP server) or Mail:PickupDirectory (a folder for .eml files) is required in the {environment.EnvironmentName} environment: without either, the portal's mail would be written where nobody reads it.")
+            .ValidateOnStart();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<MailTransport>();
         services.AddScoped<MailComposer>();
