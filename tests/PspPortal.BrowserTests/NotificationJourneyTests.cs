@@ -42,6 +42,7 @@ public partial class NotificationJourneyTests(BrowserFixture browser) : BrowserT
         await count.ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/Notifications$"));
         await CheckPageAsync();
+        await Screenshots.SaveAsync(Page, "notifications");
         var item = Page.Locator("main li", new PageLocatorOptions { HasText = title });
         await item.GetByRole(AriaRole.Button).ClickAsync();
 
