@@ -87,6 +87,12 @@ public sealed class ServiceClock
         return DayOf(time.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>The UTC instants a program day runs over: from its midnight in the program's time zone to the next
+    /// (23 or 25 hours on the days the clocks change).</summary>
+    public (DateTime FromUtc, DateTime ToUtc) UtcSpanOf(DateOnly day) =>
+        (TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone),
+         TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone));
+
     /// <summary>A UTC time on the program's clock, for display.</summary>
     public DateTime LocalTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);

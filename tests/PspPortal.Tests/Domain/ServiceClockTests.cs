@@ -195,4 +195,16 @@ public class ServiceClockTests
         TtaStatus.Declined => [TtaAction.Submit, TtaAction.StartReview, TtaAction.Decline],
         _ => [TtaAction.Submit, TtaAction.Withdraw],
     };
+
+    [Theory]
+    [InlineData("2026-11-23", "2026-11-23T05:00:00Z", "2026-11-24T05:00:00Z")] // a winter day in Washington: 24 hours
+    [InlineData("2027-03-14", "2027-03-14T05:00:00Z", "2027-03-15T04:00:00Z")] // clocks go forward: 23 hours
+    [InlineData("2026-11-01", "2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z")] // clocks go back: 25 hours
+    public void A_program_day_runs_from_midnight_to_midnight_in_washington(string day, string from, string to)
+    {
+        var span = ServiceClock.Default.UtcSpanOf(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), span.FromUtc);
+        Assert.Equal(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), span.ToUtc);
+    }
 }

@@ -9,7 +9,7 @@ namespace PspPortal.Web.Infrastructure.Mail;
 /// lease), so that two instances running at once never take the same row; it sends each, marks it sent, and on
 /// failure counts the attempt and sets the next one later, doubling the wait each time. What is kept of a failure is
 /// the exception's kind and message, which carry no password (MailKit does not put credentials in them).</summary>
-public sealed partial class OutboxDelivery(PortalDbContext db, MailTransport transport, MailComposer composer, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDelivery> logger)
+public sealed partial class OutboxDelivery(PortalDbContext db, MailTransport transport, MailComposer composer, IOptions<MailOptions> options, TimeProvider clock, ServiceClock serviceClock, ILogger<OutboxDelivery> logger)
 {
     /// <summary>Sends the due rows of one batch; returns how many were sent.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
@@ -105,11 +105,10 @@ public sealed partial class OutboxDelivery(PortalDbContext db, MailTransport tra
             .SetProperty(m => m.ClaimToken, (Guid?)null)
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
 
-    /// <summary>The day's notifications (UTC day) of the kinds the person gets as a digest.</summary>
+    /// <summary>The day's notifications (the program's day) of the kinds the person gets as a digest.</summary>
     private async Task<List<MailComposer.Item>> DigestItemsAsync(string userId, DateOnly day, CancellationToken cancellationToken)
     {
-        var from = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var to = from.AddDays(1);
+        var (from, to) = serviceClock.UtcSpanOf(day);
         var kinds = db.NotificationPreferences.Where(p => p.UserId == userId && p.Choice == MailChoice.DailyDigest).Select(p => p.Kind);
         return await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId && n.CreatedAt >= from && n.CreatedAt < to && kinds.Contains(n.Kind))
@@ -120,13 +119,13 @@ public sealed partial class OutboxDelivery(PortalDbContext db, MailTransport tra
 }
 
 /// <summary>The daily digest: for each person with a kind set to "Daily digest" and notifications of such kinds on the
-/// day, one outbox row, unique per person and day (a unique index), so that two instances make one.</summary>
-public sealed class DailyDigest(PortalDbContext db, TimeProvider clock)
+/// day (the program's day, as the pages count it), one outbox row, unique per person and day (a unique index), so that
+/// two instances make one.</summary>
+public sealed class DailyDigest(PortalDbContext db, TimeProvider clock, ServiceClock serviceClock)
 {
     public async Task<int> QueueAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        var from = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var to = from.AddDays(1);
+        var (from, to) = serviceClock.UtcSpanOf(day);
         var now = clock.GetUtcNow().UtcDateTime;
         var people = await db.Notifications.AsNoTracking()
             .Where(n => n.CreatedAt >= from && n.CreatedAt < to

@@ -86,12 +86,12 @@ public sealed class OutboxDeliveryJob(OutboxDelivery delivery) : IJob
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) => new(delivery.DeliverDueAsync(cancellationToken));
 }
 
-/// <summary>Queues yesterday's digests (UTC day).</summary>
+/// <summary>Queues yesterday's digests (the program's day, as the pages count it).</summary>
 [DisallowConcurrentExecution]
-public sealed class DailyDigestJob(DailyDigest digest, TimeProvider clock) : IJob
+public sealed class DailyDigestJob(DailyDigest digest, PspPortal.Web.Domain.ServiceClock serviceClock, TimeProvider clock) : IJob
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        new(digest.QueueAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1), cancellationToken));
+        new(digest.QueueAsync(serviceClock.Today(clock).AddDays(-1), cancellationToken));
 }
 
 /// <summary>Adds today's due-soon and overdue milestone reminders (the program's day, as the pages count it).</summary>
