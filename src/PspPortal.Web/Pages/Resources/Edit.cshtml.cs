@@ -6,24 +6,19 @@ using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
-using PspPortal.Web.Infrastructure;
-using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Resources;
 
 /// <summary>/Resources/{id}/Edit: a curator changes a resource; a stale form is refused with the current values.</summary>
 [Authorize(Policy = Policies.CurateResources)]
-public class EditModel(PortalDbContext db, TimeProvider time, ServiceClock serviceClock, IValidator<ResourceInput> validator) : PageModel
+public class EditModel(PortalDbContext db, TimeProvider time, ServiceClock serviceClock, IValidator<ResourceInput> validator)
+    : ResourceFormPage(db, time, serviceClock, validator)
 {
-    [BindProperty]
-    public ResourceInput Input { get; set; } = new();
-
-    public IReadOnlyList<Choice> CoreAreas { get; private set; } = [];
     public int Id { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var resource = await db.Resources.AsNoTracking().Include(r => r.CoreAreas).Include(r => r.AgencySizes).AsSplitQuery()
+        var resource = await Db.Resources.AsNoTracking().Include(r => r.CoreAreas).Include(r => r.AgencySizes).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (resource is null)
         {
@@ -32,38 +27,33 @@ public class EditModel(PortalDbContext db, TimeProvider time, ServiceClock servi
 
         Id = id;
         Input = ResourceInput.From(resource);
-        CoreAreas = await ResourceInput.CoreAreaChoicesAsync(db, Input.CoreAreaIds, cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
         Id = id;
-        var resource = await db.Resources.Include(r => r.CoreAreas).Include(r => r.AgencySizes).AsSplitQuery()
+        var resource = await Db.Resources.Include(r => r.CoreAreas).Include(r => r.AgencySizes).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (resource is null)
         {
             return NotFound();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        await Input.PrepareAsync(db, serviceClock, time, cancellationToken);
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
+        if (!await AcceptAsync(cancellationToken))
         {
-            validation.AddTo(ModelState);
-            CoreAreas = await ResourceInput.CoreAreaChoicesAsync(db, Input.CoreAreaIds, cancellationToken);
             return Page();
         }
 
+        var now = Time.GetUtcNow().UtcDateTime;
         if (Input.Version != resource.Version)
         {
             return await StaleAsync(id, cancellationToken);
         }
 
         Input.ApplyTo(resource, now);
-        if (await db.SaveIfUnchangedAsync(resource, Input.Version, cancellationToken) != SaveOutcome.Saved)
+        if (await Db.SaveIfUnchangedAsync(resource, Input.Version, cancellationToken) != SaveOutcome.Saved)
         {
             return await StaleAsync(id, cancellationToken);
         }
