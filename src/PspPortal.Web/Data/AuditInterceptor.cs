@@ -1,9 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Data;
@@ -17,72 +15,15 @@ namespace PspPortal.Web.Data;
 /// known), by a second round of statements inside the same transaction: <see cref="PortalDbContext.SaveChangesAsync(bool, CancellationToken)"/>
 /// opens one around every save that has none, so the change and its audit rows are committed or rolled back
 /// together.</remarks>
-public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : AfterSaveInterceptor<List<AuditInterceptor.PendingChange>>
 {
     public const string Redacted = "(changed)";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private readonly ConditionalWeakTable<DbContext, List<PendingChange>> _pending = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override List<PendingChange>? Capture(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Capture(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (Flush(eventData.Context))
-        {
-            eventData.Context!.SaveChanges();
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (Flush(eventData.Context))
-        {
-            await eventData.Context!.SaveChangesAsync(cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is not null)
-        {
-            _pending.Remove(eventData.Context);
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void Capture(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(context);
         context.ChangeTracker.DetectChanges();
         var pending = new List<PendingChange>();
         foreach (var entry in context.ChangeTracker.Entries())
@@ -112,21 +53,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             pending.Add(new PendingChange(entry, entry.State.ToString(), EntityTypeName(entry), changes, entry.State == EntityState.Deleted ? KeyOf(entry) : null));
         }
 
-        if (pending.Count > 0)
-        {
-            _pending.AddOrUpdate(context, pending);
-        }
+        return pending.Count > 0 ? pending : null;
     }
 
-    /// <summary>Adds the audit entries of the save that has just succeeded; true when there are any to save.</summary>
-    private bool Flush(DbContext? context)
+    /// <summary>Adds the audit entries of the save that has just succeeded.</summary>
+    protected override ValueTask<bool> FollowUpAsync(DbContext context, List<PendingChange> pending, CancellationToken cancellationToken)
     {
-        if (context is null || !_pending.TryGetValue(context, out var pending))
-        {
-            return false;
-        }
-
-        _pending.Remove(context);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(pending);
         var user = httpContextAccessor.HttpContext?.User;
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         var userName = userId is null ? null : user?.Identity?.Name;
@@ -148,7 +82,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             });
         }
 
-        return true;
+        return ValueTask.FromResult(true);
     }
 
     private static Dictionary<string, object?> Changes(EntityEntry entry)
@@ -214,5 +148,5 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
     private sealed record Change(object? Before, object? After);
 
-    private sealed record PendingChange(EntityEntry Entry, string Action, string EntityType, Dictionary<string, object?> Changes, string? Key);
+    public sealed record PendingChange(EntityEntry Entry, string Action, string EntityType, Dictionary<string, object?> Changes, string? Key);
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Data;
@@ -11,9 +10,8 @@ namespace PspPortal.Web.Data;
 /// be told and saves again inside the same transaction (<see cref="PortalDbContext.SaveChangesAsync(bool, CancellationToken)"/>
 /// opens one around every save), so an event and its notifications and mail are committed or lost together. No page
 /// has to remember to notify.</summary>
-public sealed class NotificationInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class NotificationInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : AfterSaveInterceptor<List<object>>
 {
-    private readonly ConditionalWeakTable<DbContext, List<object>> _pending = [];
     private static readonly ConditionalWeakTable<DbContext, object> Suspended = [];
 
     /// <summary>Saves through <paramref name="context"/> notify nobody until the result is disposed: the demo seeder's
@@ -24,84 +22,23 @@ public sealed class NotificationInterceptor(IHttpContextAccessor httpContextAcce
         return new Resume(context);
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override List<object>? Capture(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Capture(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is PortalDbContext db && Take(db) is { } added && Notify(db, added).GetAwaiter().GetResult())
+        ArgumentNullException.ThrowIfNull(context);
+        if (Suspended.TryGetValue(context, out _))
         {
-            db.SaveChanges();
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is PortalDbContext db && Take(db) is { } added && await Notify(db, added, cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is not null)
-        {
-            _pending.Remove(eventData.Context);
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void Capture(DbContext? context)
-    {
-        if (context is null || Suspended.TryGetValue(context, out _))
-        {
-            return;
+            return null;
         }
 
         var added = context.ChangeTracker.Entries()
             .Where(e => e.State == EntityState.Added && e.Entity is TtaRequest or TtaRequestTransition or TtaRequestComment or PeerExchange or ToolkitShare)
             .Select(e => e.Entity)
             .ToList();
-        if (added.Count > 0)
-        {
-            _pending.AddOrUpdate(context, added);
-        }
+        return added.Count > 0 ? added : null;
     }
 
-    private List<object>? Take(DbContext context)
-    {
-        if (!_pending.TryGetValue(context, out var added))
-        {
-            return null;
-        }
-
-        _pending.Remove(context);
-        return added;
-    }
+    protected override async ValueTask<bool> FollowUpAsync(DbContext context, List<object> noted, CancellationToken cancellationToken) =>
+        context is PortalDbContext db && await Notify(db, noted, cancellationToken);
 
     /// <summary>Adds the notifications, follows and outbox rows of the saved entities; true when there is anything to save.</summary>
     private async Task<bool> Notify(PortalDbContext db, List<object> added, CancellationToken cancellationToken = default)
