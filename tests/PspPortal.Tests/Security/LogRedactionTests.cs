@@ -1,3 +1,4 @@
+using PspPortal.Web.Domain;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -55,7 +56,7 @@ public class LogRedactionTests(LogCaptureFactory factory) : IClassFixture<LogCap
             var poc = await db.Users.SingleAsync(u => u.Email == DemoUsers.Poc);
             poc.CalendarFeedTokenHash = CalendarFeed.Hash(token);
             await db.SaveChangesAsync();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = ServiceClock.Default.Today(TimeProvider.System);
             milestone = await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Tampa" && m.DueDate >= today.AddDays(-CalendarFeed.DaysBack))
                 .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         }
