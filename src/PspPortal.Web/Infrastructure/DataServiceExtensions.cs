@@ -24,16 +24,19 @@ public static class DataServiceExtensions
         // A provider or connection string the portal cannot use stops start-up here, with a message naming the setting.
         var database = DatabaseOptions.Read(configuration, migrateOnStartupByDefault: environment.IsDevelopment());
         services.AddSingleton(database);
+        // Contexts come from a pool (docs/performance.md): every request opens one or more, and building one is most
+        // of what a short query costs. The context holds no per-request state (the interceptors are singletons that
+        // read the request through IHttpContextAccessor), so a reused context behaves as a new one.
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(database.ConnectionString) ? DefaultSqliteConnectionString(environment) : database.ConnectionString;
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
+                services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 // Transient failures (a fail-over, a dropped connection) are retried a few times, each save as a whole
                 // (PortalDbContext.SaveChangesAsync); past that the page answers 503 (DatabaseUnavailable).
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o
+                services.AddDbContextPool<PortalDbContext, SqlServerPortalDbContext>((sp, o) => o
                     .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(5), errorNumbersToAdd: null))
                     .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FiguresStampInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
                 break;
