@@ -23,7 +23,9 @@ public sealed class FiguresStamp
     /// <summary>The entities whose changes change a figure some page shows.</summary>
     public static bool Affects(Type entityType) =>
         entityType == typeof(Cohort) || entityType == typeof(Site) || entityType == typeof(Engagement)
-        || entityType == typeof(EngagementMilestone) || entityType == typeof(TtaRequest);
+        || entityType == typeof(EngagementMilestone) || entityType == typeof(TtaRequest) || entityType == typeof(CoreArea)
+        // The plan figures of the cohort page (implemented strategies, addressed recommendations).
+        || entityType == typeof(Assessment) || entityType == typeof(Recommendation) || entityType == typeof(PlanGoal) || entityType == typeof(PlanStrategy);
 }
 
 internal sealed class FiguresStampConfiguration : IEntityTypeConfiguration<FiguresStamp>

@@ -55,6 +55,46 @@ public class FiguresStayTrueTests(PortalFactory factory)
         await AssertPagesShowAsync(client, cohortId, siteId, engagementId);
     }
 
+    [Fact]
+    public async Task The_cohort_pages_plan_figures_change_with_the_plan()
+    {
+        // The whole cohort page is kept under the figures stamp, so a change of a plan must write a new stamp.
+        var (cohortId, siteId, engagementId) = await FixtureAsync();
+        using var client = await factory.SignInAsync(DemoUsers.Bja);
+        Assert.Equal("— (0 of 0)", await PlanCellAsync(client, cohortId, siteId));
+
+        int strategyId;
+        await using (var db = factory.CreateDbContext())
+        {
+            var engagement = await db.Engagements.Include(e => e.Goals).SingleAsync(e => e.Id == engagementId);
+            var goal = engagement.AddGoal("Reduce shootings downtown");
+            var area = await db.CoreAreas.Select(a => a.Id).FirstAsync();
+            var strategy = goal.AddStrategy("Open a real time crime center", area, null, null);
+            goal.AddStrategy("Hire two crime analysts", area, null, null);
+            await db.SaveChangesAsync();
+            strategyId = strategy.Id;
+        }
+
+        Assert.Equal("0% (0 of 2)", await PlanCellAsync(client, cohortId, siteId));
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var strategy = await db.PlanStrategies.SingleAsync(s => s.Id == strategyId);
+            strategy.Update(strategy.Title, StrategyStatus.Implemented, null, null);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("50% (1 of 2)", await PlanCellAsync(client, cohortId, siteId));
+    }
+
+    private static async Task<string> PlanCellAsync(PortalClient client, int cohortId, int siteId)
+    {
+        var cohort = await client.GetDocumentAsync($"/Cohorts/{cohortId}");
+        var cell = cohort.QuerySelector($"#site-table tr[data-site-id='{siteId}'] [data-figure=plan-implemented]")!;
+        cell.QuerySelector(".usa-sr-only")?.Remove();
+        return System.Text.RegularExpressions.Regex.Replace(cell.TextContent.Trim(), @"\s+", " ");
+    }
+
     private async Task AssertPagesShowAsync(PortalClient client, int cohortId, int siteId, int engagementId)
     {
         var count = await HandCountAsync(siteId, engagementId);

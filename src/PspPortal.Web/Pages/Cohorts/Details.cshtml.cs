@@ -8,7 +8,7 @@ using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Cohorts;
 
-public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbContext db, PlanQueries plans, SiteScope siteScope) : PageModel
+public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbContext db, PlanQueries plans, SiteScope siteScope, ProgramFigures figures) : PageModel
 {
     public CohortSummary Cohort { get; private set; } = null!;
     public string? Description { get; private set; }
@@ -28,42 +28,78 @@ public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbCont
     public string ProgressChart { get; private set; } = string.Empty;
     public string CoreAreaChart { get; private set; } = string.Empty;
 
+    /// <summary>The key of the rendered page body (a <c>&lt;cache&gt;</c> tag helper): new with every computation of the
+    /// figures, so markup is never older than the figures it shows. Nothing in that body depends on the request.</summary>
+    public string RenderKey { get; private set; } = string.Empty;
+
+    /// <summary>Everything the page shows, computed from data the figures stamp covers, so kept under it
+    /// (<see cref="ProgramFigures.KeptAsync{TValue}"/>): with 100 sites the page is two charts and two tables of
+    /// ~500 KB, and building it again for every view cost more than everything else on the page.</summary>
+    private sealed record View(
+        CohortSummary Cohort,
+        string? Description,
+        IReadOnlyList<SiteSummary> Sites,
+        IReadOnlyDictionary<int, PlanCounts> Plans,
+        IReadOnlyList<CoreAreaName> CoreAreas,
+        IReadOnlyList<IReadOnlyList<int>> RequestsByArea,
+        string ProgressChart,
+        string CoreAreaChart)
+    {
+        /// <summary>Names this computation of the page, so that its rendered markup can be kept beside it.</summary>
+        public string Key { get; } = Guid.NewGuid().ToString("N");
+    }
+
+    private sealed record Found(View? View);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var found = await figures.KeptAsync(db, $"cohort|{id}|{ProgramFigures.ScopeKey(scope)}|{cohorts.Today:O}",
+            async token => new Found(await BuildAsync(id, scope, token)), cancellationToken);
+
         // A cohort none of whose sites is in scope answers 404, like one that does not exist.
-        var cohort = (await cohorts.ListAsync(id, cancellationToken)).SingleOrDefault();
-        if (cohort is null)
+        if (found.View is not { } view)
         {
             return NotFound();
         }
 
-        Cohort = cohort;
-        Description = await db.Cohorts.Where(c => c.Id == id).Select(c => c.Description).SingleAsync(cancellationToken);
-        var inScope = await sites.SitesInScopeAsync(cancellationToken);
-        Sites = await sites.SummarizeAsync(inScope.Where(s => s.Engagements.Any(e => e.CohortId == id)).OrderBy(s => s.Name).ThenBy(s => s.State), id, cancellationToken);
+        (Cohort, Description, Sites, Plans, CoreAreas, RequestsByArea, ProgressChart, CoreAreaChart, RenderKey) =
+            (view.Cohort, view.Description, view.Sites, view.Plans, view.CoreAreas, view.RequestsByArea, view.ProgressChart, view.CoreAreaChart, view.Key);
+        return Page();
+    }
 
-        var scope = await siteScope.CurrentAsync(cancellationToken);
-        Plans = await plans.CountBySiteAsync(db.Engagements.AsNoTracking().InScope(scope).Where(e => e.CohortId == id), cancellationToken);
+    private async Task<View?> BuildAsync(int id, AccessScope scope, CancellationToken cancellationToken)
+    {
+        var cohort = (await cohorts.ListAsync(id, cancellationToken)).SingleOrDefault();
+        if (cohort is null)
+        {
+            return null;
+        }
+
+        var description = await db.Cohorts.Where(c => c.Id == id).Select(c => c.Description).SingleAsync(cancellationToken);
+        var inScope = await sites.SitesInScopeAsync(cancellationToken);
+        var siteList = await sites.SummarizeAsync(inScope.Where(s => s.Engagements.Any(e => e.CohortId == id)).OrderBy(s => s.Name).ThenBy(s => s.State), id, cancellationToken);
+        var planCounts = await plans.CountBySiteAsync(db.Engagements.AsNoTracking().InScope(scope).Where(e => e.CohortId == id), cancellationToken);
 
         var counts = await cohorts.RequestsByCoreAreaAsync(id, cancellationToken);
         var used = counts.Select(c => c.CoreAreaId).ToHashSet();
-        CoreAreas = (await cohorts.CoreAreasAsync(cancellationToken)).Where(a => used.Contains(a.Id)).ToList();
+        var coreAreas = (await cohorts.CoreAreasAsync(cancellationToken)).Where(a => used.Contains(a.Id)).ToList();
         var lookup = counts.ToDictionary(c => (c.SiteId, c.CoreAreaId), c => c.Count);
-        RequestsByArea = Sites
-            .Select(s => (IReadOnlyList<int>)CoreAreas.Select(a => lookup.GetValueOrDefault((s.Id, a.Id))).ToList())
+        var requestsByArea = siteList
+            .Select(s => (IReadOnlyList<int>)coreAreas.Select(a => lookup.GetValueOrDefault((s.Id, a.Id))).ToList())
             .ToList();
 
-        ProgressChart = ChartSvg.PercentBars(
+        var progressChart = ChartSvg.PercentBars(
             "progress-chart",
-            $"Progress and on-time completion of the {Cohort.Name} sites",
-            $"Two bars per site: progress is the share of the milestones due so far that are completed; on-time completion is the share of completed milestones done by their due date. {Sites.Count} sites; the table below gives the same figures.",
-            Sites.Select(s => new PercentBarRow(s.DisplayName, s.ProgressPercent, s.OnTimePercent)).ToList());
-        CoreAreaChart = ChartSvg.StackedBars(
+            $"Progress and on-time completion of the {cohort.Name} sites",
+            $"Two bars per site: progress is the share of the milestones due so far that are completed; on-time completion is the share of completed milestones done by their due date. {siteList.Count} sites; the table below gives the same figures.",
+            siteList.Select(s => new PercentBarRow(s.DisplayName, s.ProgressPercent, s.OnTimePercent)).ToList());
+        var coreAreaChart = ChartSvg.StackedBars(
             "core-area-chart",
-            $"TTA requests by core area at the {Cohort.Name} sites",
-            $"One bar per site, divided by core area, with the site's total at its end. {RequestsByArea.Sum(r => r.Sum())} requests in {CoreAreas.Count} core areas; the table below gives the same counts.",
-            CoreAreas.Select(a => a.Name).ToList(),
-            Sites.Select((s, i) => new StackedBarRow(s.DisplayName, RequestsByArea[i])).ToList());
-        return Page();
+            $"TTA requests by core area at the {cohort.Name} sites",
+            $"One bar per site, divided by core area, with the site's total at its end. {requestsByArea.Sum(r => r.Sum())} requests in {coreAreas.Count} core areas; the table below gives the same counts.",
+            coreAreas.Select(a => a.Name).ToList(),
+            siteList.Select((s, i) => new StackedBarRow(s.DisplayName, requestsByArea[i])).ToList());
+        return new View(cohort, description, siteList, planCounts, coreAreas, requestsByArea, progressChart, coreAreaChart);
     }
 }

@@ -42,48 +42,67 @@ public sealed class ProgramFigures : IDisposable
     public const int MaxCounts = 2000;
 
     private readonly SemaphoreSlim _counting = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _counts = new(StringComparer.Ordinal);
+    /// <summary>Whole page models kept for the current stamp (<see cref="KeptAsync{TValue}"/>): each can be half a
+    /// megabyte, so only a few.</summary>
+    public const int MaxKept = 16;
+
+    private readonly Shelf _counts = new(MaxCounts);
+    private readonly Shelf _kept = new(MaxKept);
     private volatile FiguresSnapshot? _current;
-    private Guid _countsStamp;
+
+    /// <summary>Values kept under one stamp; all dropped when the stamp changes or the shelf is full.</summary>
+    private sealed class Shelf(int capacity)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
+        public int Capacity { get; } = capacity;
+        public Guid Stamp { get; set; }
+    }
 
     /// <summary>A list's count (its pager's total), cached under the stamp like every figure. <paramref name="key"/>
     /// names the list, its filter, the scope (<see cref="ScopeKey"/>) and the day, whatever the query depends on.</summary>
     public Task<int> CountAsync<T>(PortalDbContext db, string key, IQueryable<T> query, CancellationToken cancellationToken = default) =>
-        CachedAsync(db, "count|" + key, query.CountAsync, cancellationToken);
+        CachedAsync(_counts, db, "count|" + key, query.CountAsync, cancellationToken);
 
     /// <summary>The ids a query's first <paramref name="limit"/> rows have (a home list's top rows), cached under the
     /// stamp like a count: which requests are overdue, waiting or open, and their order, change only with a change of
     /// a request (which writes a new stamp) or with the day (which the key names). The rows themselves are then read
     /// by id, so what they show is always current.</summary>
     public Task<IReadOnlyList<int>> TopIdsAsync(PortalDbContext db, string key, IQueryable<int> ids, int limit, CancellationToken cancellationToken = default) =>
-        CachedAsync<IReadOnlyList<int>>(db, $"top{limit}|{key}", async token => await ids.Take(limit).ToListAsync(token), cancellationToken);
+        CachedAsync<IReadOnlyList<int>>(_counts, db, $"top{limit}|{key}", async token => await ids.Take(limit).ToListAsync(token), cancellationToken);
 
-    private async Task<TValue> CachedAsync<TValue>(PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken)
+    /// <summary>Anything computed only from data the stamp covers (<see cref="FiguresStamp.Affects"/>), kept under the
+    /// stamp like a count: a figures page's whole model (/Cohorts/{id}). <paramref name="key"/> names the page, its
+    /// route values, the scope (<see cref="ScopeKey"/>) and the day.</summary>
+    public Task<TValue> KeptAsync<TValue>(PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken = default)
+        where TValue : notnull =>
+        CachedAsync(_kept, db, key, compute, cancellationToken);
+
+    private static async Task<TValue> CachedAsync<TValue>(Shelf shelf, PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken)
         where TValue : notnull
     {
         ArgumentNullException.ThrowIfNull(db);
         var stamp = await ReadStampAsync(db, cancellationToken);
-        lock (_counts)
+        lock (shelf)
         {
-            if (_countsStamp != stamp || _counts.Count >= MaxCounts)
+            if (shelf.Stamp != stamp || shelf.Items.Count >= shelf.Capacity)
             {
-                _counts.Clear();
-                _countsStamp = stamp;
+                shelf.Items.Clear();
+                shelf.Stamp = stamp;
             }
         }
 
-        if (_counts.TryGetValue(key, out var known) && known is TValue value)
+        if (shelf.Items.TryGetValue(key, out var known) && known is TValue value)
         {
             return value;
         }
 
         var computed = await compute(cancellationToken);
-        lock (_counts)
+        lock (shelf)
         {
             // Computed after the stamp was read, so never older than the stamp it is kept under.
-            if (_countsStamp == stamp)
+            if (shelf.Stamp == stamp)
             {
-                _counts[key] = computed;
+                shelf.Items[key] = computed;
             }
         }
 
