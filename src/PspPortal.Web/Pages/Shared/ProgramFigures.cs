@@ -47,12 +47,16 @@ public sealed class ProgramFigures : IDisposable
     public const int MaxKept = 16;
 
     private readonly Shelf _counts = new(MaxCounts);
-    private readonly Shelf _kept = new(MaxKept);
+    private readonly Shelf _kept = new(MaxKept, oneAtATime: true);
     private volatile FiguresSnapshot? _current;
 
     /// <summary>Values kept under one stamp; all dropped when the stamp changes or the shelf is full.</summary>
-    private sealed class Shelf(int capacity)
+    private sealed class Shelf(int capacity, bool oneAtATime = false)
     {
+        /// <summary>When set, one value is computed at a time and the requests that missed it wait for it: 16 views
+        /// of a cohort page right after a change would otherwise each build the same half megabyte at once.</summary>
+        public SemaphoreSlim? Computing { get; } = oneAtATime ? new SemaphoreSlim(1, 1) : null;
+
         public System.Collections.Concurrent.ConcurrentDictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
         public int Capacity { get; } = capacity;
         public Guid Stamp { get; set; }
@@ -96,7 +100,33 @@ public sealed class ProgramFigures : IDisposable
             return value;
         }
 
-        var computed = await compute(cancellationToken);
+        if (shelf.Computing is { } computing)
+        {
+            await computing.WaitAsync(cancellationToken);
+            try
+            {
+                lock (shelf)
+                {
+                    if (shelf.Stamp == stamp && shelf.Items.TryGetValue(key, out var made) && made is TValue madeValue)
+                    {
+                        return madeValue;
+                    }
+                }
+
+                return Keep(shelf, stamp, key, await compute(cancellationToken));
+            }
+            finally
+            {
+                computing.Release();
+            }
+        }
+
+        return Keep(shelf, stamp, key, await compute(cancellationToken));
+    }
+
+    private static TValue Keep<TValue>(Shelf shelf, Guid stamp, string key, TValue computed)
+        where TValue : notnull
+    {
         lock (shelf)
         {
             // Computed after the stamp was read, so never older than the stamp it is kept under.
@@ -119,7 +149,11 @@ public sealed class ProgramFigures : IDisposable
     private static Task<Guid> ReadStampAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         db.FiguresStamps.AsNoTracking().Where(s => s.Id == FiguresStamp.TheId).Select(s => s.Stamp).SingleOrDefaultAsync(cancellationToken);
 
-    public void Dispose() => _counting.Dispose();
+    public void Dispose()
+    {
+        _counting.Dispose();
+        _kept.Computing?.Dispose();
+    }
 
     public async Task<FiguresSnapshot> GetAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
     {
