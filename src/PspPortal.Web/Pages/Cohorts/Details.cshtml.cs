@@ -10,27 +10,29 @@ namespace PspPortal.Web.Pages.Cohorts;
 
 public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbContext db, PlanQueries plans, SiteScope siteScope, ProgramFigures figures) : PageModel
 {
-    public CohortSummary Cohort { get; private set; } = null!;
-    public string? Description { get; private set; }
-    public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
+    private View _view = null!;
+
+    public CohortSummary Cohort => _view.Cohort;
+    public string? Description => _view.Description;
+    public IReadOnlyList<SiteSummary> Sites => _view.Sites;
 
     /// <summary>The implementation of each site's plan in this cohort's engagement, by site id.</summary>
-    public IReadOnlyDictionary<int, PlanCounts> Plans { get; private set; } = new Dictionary<int, PlanCounts>();
+    public IReadOnlyDictionary<int, PlanCounts> Plans => _view.Plans;
 
     public PlanCounts PlanOf(int siteId) => Plans.GetValueOrDefault(siteId, PlanCounts.None);
 
     /// <summary>The core areas that have requests at the cohort's sites, in their seeded order.</summary>
-    public IReadOnlyList<CoreAreaName> CoreAreas { get; private set; } = [];
+    public IReadOnlyList<CoreAreaName> CoreAreas => _view.CoreAreas;
 
     /// <summary>Requests of each site (same order as <see cref="Sites"/>) per core area (same order as <see cref="CoreAreas"/>).</summary>
-    public IReadOnlyList<IReadOnlyList<int>> RequestsByArea { get; private set; } = [];
+    public IReadOnlyList<IReadOnlyList<int>> RequestsByArea => _view.RequestsByArea;
 
-    public string ProgressChart { get; private set; } = string.Empty;
-    public string CoreAreaChart { get; private set; } = string.Empty;
+    public string ProgressChart => _view.ProgressChart;
+    public string CoreAreaChart => _view.CoreAreaChart;
 
     /// <summary>The key of the rendered page body (a <c>&lt;cache&gt;</c> tag helper): new with every computation of the
     /// figures, so markup is never older than the figures it shows. Nothing in that body depends on the request.</summary>
-    public string RenderKey { get; private set; } = string.Empty;
+    public string RenderKey => _view.Key;
 
     /// <summary>Everything the page shows, computed from data the figures stamp covers, so kept under it
     /// (<see cref="ProgramFigures.KeptAsync{TValue}"/>): with 100 sites the page is two charts and two tables of
@@ -63,8 +65,7 @@ public class DetailsModel(CohortQueries cohorts, SiteQueries sites, PortalDbCont
             return NotFound();
         }
 
-        (Cohort, Description, Sites, Plans, CoreAreas, RequestsByArea, ProgressChart, CoreAreaChart, RenderKey) =
-            (view.Cohort, view.Description, view.Sites, view.Plans, view.CoreAreas, view.RequestsByArea, view.ProgressChart, view.CoreAreaChart, view.Key);
+        _view = view;
         return Page();
     }
 
