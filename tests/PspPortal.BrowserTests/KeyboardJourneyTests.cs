@@ -1,4 +1,3 @@
-using PspPortal.Web.Domain;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PspPortal.BrowserTests.Infrastructure;
@@ -11,7 +10,6 @@ namespace PspPortal.BrowserTests;
 /// (<see cref="KeyboardExtensions.TabToAsync"/>), and every page passes axe-core.</summary>
 public partial class KeyboardJourneyTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private static DateOnly Today => ServiceClock.Default.Today(TimeProvider.System);
 
     [Fact]
     public async Task With_the_keyboard_alone_a_site_contact_submits_a_request_and_the_liaison_approves_it()

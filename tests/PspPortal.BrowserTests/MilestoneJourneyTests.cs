@@ -1,4 +1,3 @@
-using PspPortal.Web.Domain;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -32,7 +31,7 @@ public partial class MilestoneJourneyTests(BrowserFixture browser) : BrowserTest
         var completedOn = Page.GetByLabel("Completed on", new PageGetByLabelOptions { Exact = true });
         if (string.IsNullOrEmpty(await completedOn.InputValueAsync()))
         {
-            await completedOn.FillAsync(ServiceClock.Default.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await completedOn.FillAsync(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Mark complete", Exact = true }).ClickAsync();

@@ -1,4 +1,3 @@
-using PspPortal.Web.Domain;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PspPortal.BrowserTests.Infrastructure;
@@ -124,7 +123,7 @@ public partial class NarrowScreenTests(BrowserFixture browser) : BrowserTest(bro
         await Field("Desired outcome").FillAsync("A weekly export our analysts can open.");
         await Field("Preferred delivery mode").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Field("Priority").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        await Field("Needed by").FillAsync(ServiceClock.Default.Today(TimeProvider.System).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Field("Needed by").FillAsync(Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Submit request", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync(RequestUrl());
         return new Uri(Page.Url).AbsolutePath;

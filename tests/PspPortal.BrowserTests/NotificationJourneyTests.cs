@@ -1,4 +1,3 @@
-using PspPortal.Web.Domain;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -21,7 +20,7 @@ public partial class NotificationJourneyTests(BrowserFixture browser) : BrowserT
         await Label("Desired outcome").FillAsync("Every advocate trained by the spring.");
         await Label("Preferred delivery mode").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Label("Priority").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        await Label("Needed by").FillAsync(ServiceClock.Default.Today(TimeProvider.System).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Label("Needed by").FillAsync(Today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Button("Submit request").ClickAsync();
         await Expect(Page).ToHaveURLAsync(RequestUrl());
         var requestPath = new Uri(Page.Url).AbsolutePath;

@@ -16,7 +16,6 @@ namespace PspPortal.BrowserTests;
 /// alone (Knoxville, Albuquerque).</summary>
 public partial class PlanJourneyTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private static DateOnly Today => ServiceClock.Default.Today(TimeProvider.System);
 
     [Fact]
     public async Task A_liaison_adds_a_strategy_links_a_request_records_its_delivery_and_the_figures_change()

@@ -1,4 +1,3 @@
-using PspPortal.Web.Domain;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -23,7 +22,7 @@ public partial class TtaRequestJourneyTests(BrowserFixture browser) : BrowserTes
         await Label("Desired outcome").FillAsync("Two analysts produce weekly hot-spot maps for patrol.");
         await Label("Preferred delivery mode").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Label("Priority").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        await Label("Needed by").FillAsync(ServiceClock.Default.Today(TimeProvider.System).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Label("Needed by").FillAsync(Today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Button("Submit request").ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(RequestUrl());

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PspPortal.Web.Domain;
 using static Microsoft.Playwright.Assertions;
 
 namespace PspPortal.BrowserTests.Infrastructure;
@@ -68,6 +69,10 @@ public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifeti
     }
 
     protected static Regex SignInUrl() => SignInUrlPattern();
+
+    /// <summary>The program's day (ServiceClock, America/New_York), the portal's "today": never the UTC day, which the
+    /// portal refuses as tomorrow every evening in Washington.</summary>
+    protected static DateOnly Today => ServiceClock.Default.Today(TimeProvider.System);
 
     /// <summary>Fails with everything that went wrong in the browser so far.</summary>
     protected void AssertNoProblems() => _problems?.AssertNone();

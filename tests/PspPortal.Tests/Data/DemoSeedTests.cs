@@ -77,7 +77,7 @@ public class DemoSeedTests(PortalFactory factory)
     public async Task The_site_of_poc_is_under_way_with_milestones_done_and_overdue()
     {
         await using var db = factory.CreateDbContext();
-        var today = ServiceClock.Default.Today(TimeProvider.System);
+        var today = TtaArrange.Today;
 
         var engagement = await db.Engagements.Include(e => e.Milestones)
             .Where(e => e.Site!.Name == "Tampa").OrderByDescending(e => e.StartDate).FirstAsync();

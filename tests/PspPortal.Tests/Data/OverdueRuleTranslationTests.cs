@@ -10,7 +10,7 @@ namespace PspPortal.Tests.Data;
 [Collection(PortalTests.Name)]
 public class OverdueRuleTranslationTests(PortalFactory factory)
 {
-    private static readonly DateOnly[] Days = [new(2025, 1, 15), ServiceClock.Default.Today(TimeProvider.System), new(2027, 9, 1)];
+    private static readonly DateOnly[] Days = [new(2025, 1, 15), TtaArrange.Today, new(2027, 9, 1)];
 
     [Fact]
     public async Task The_database_counts_the_same_overdue_requests_as_a_hand_count_and_as_the_compiled_rule()

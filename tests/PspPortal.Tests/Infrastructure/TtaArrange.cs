@@ -8,7 +8,9 @@ public static class TtaArrange
 {
     private static int _next = Random.Shared.Next(10_000, 50_000);
 
-    public static DateOnly Today => ServiceClock.Default.DayOf(DateTime.UtcNow);
+    /// <summary>The program's day (ServiceClock, America/New_York), the one "today" of every page test: never the UTC day,
+    /// which the portal refuses as tomorrow every evening in Washington.</summary>
+    public static DateOnly Today => ServiceClock.Default.Today(TimeProvider.System);
 
     /// <summary>A request of the site named <paramref name="siteName"/> moved to <paramref name="status"/> along the workflow.</summary>
     public static async Task<TtaRequest> RequestAsync(

@@ -1,4 +1,3 @@
-using PspPortal.Web.Domain;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -28,7 +27,7 @@ public class CalendarFeedPageTests(PortalFactory factory)
         var path = await CreateLinkAsync(poc);
         using var calendar = factory.CreatePortalClient();
         await using var db = factory.CreateDbContext();
-        var since = ServiceClock.Default.Today(TimeProvider.System).AddDays(-CalendarFeed.DaysBack);
+        var since = TtaArrange.Today.AddDays(-CalendarFeed.DaysBack);
         var expected = await db.Milestones.CountAsync(m => m.Engagement!.Site!.Name == "Tampa" && m.Engagement.Site.State == "FL" && m.DueDate >= since);
 
         var response = await calendar.GetAsync(path);

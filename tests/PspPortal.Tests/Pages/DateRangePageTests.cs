@@ -13,7 +13,7 @@ namespace PspPortal.Tests.Pages;
 [Collection(PortalTests.Name)]
 public class DateRangePageTests(PortalFactory factory)
 {
-    private static DateOnly Today => ServiceClock.Default.Today(TimeProvider.System);
+    private static DateOnly Today => TtaArrange.Today;
 
     private async Task<int> SiteIdAsync(string name, string state)
     {

@@ -37,7 +37,7 @@ public class FiguresStayTrueTests(PortalFactory factory)
         // A milestone completion: progress and overdue change.
         await using (var db = factory.CreateDbContext())
         {
-            var today = ServiceClock.Default.Today(TimeProvider.System);
+            var today = TtaArrange.Today;
             var milestone = await db.Milestones.Include(m => m.Engagement).FirstAsync(m => m.EngagementId == engagementId && m.Status == MilestoneStatus.Planned && m.DueDate < today);
             milestone.Complete(today, today, new Actor(null, "Test liaison"), DateTime.UtcNow);
             await db.SaveChangesAsync();
@@ -126,7 +126,7 @@ public class FiguresStayTrueTests(PortalFactory factory)
     private async Task<HandCount> HandCountAsync(int siteId, int engagementId)
     {
         await using var db = factory.CreateDbContext();
-        var today = ServiceClock.Default.Today(TimeProvider.System);
+        var today = TtaArrange.Today;
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.EngagementId == engagementId).ToListAsync();
         var requests = await db.TtaRequests.AsNoTracking().Where(r => r.SiteId == siteId).ToListAsync();
         TtaStatus[] closed = [TtaStatus.Delivered, TtaStatus.Closed, TtaStatus.Declined, TtaStatus.Withdrawn];
@@ -143,7 +143,7 @@ public class FiguresStayTrueTests(PortalFactory factory)
     {
         await using var db = factory.CreateDbContext();
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var today = ServiceClock.Default.Today(TimeProvider.System);
+        var today = TtaArrange.Today;
         var cohort = new Cohort { Name = $"Figures cohort {suffix}", Year = 2098 };
         var site = new Site { Name = $"Figures {suffix}", State = "ZZ" };
         var engagement = new Engagement { Site = site, Cohort = cohort, Status = EngagementStatus.Active, Track = EngagementTrack.Standard };
@@ -181,6 +181,6 @@ public class FiguresStayTrueTests(PortalFactory factory)
         Status = status,
         CreatedAt = DateTime.UtcNow,
         UpdatedAt = DateTime.UtcNow,
-        NeededBy = ServiceClock.Default.Today(TimeProvider.System).AddDays(60),
+        NeededBy = TtaArrange.Today.AddDays(60),
     };
 }

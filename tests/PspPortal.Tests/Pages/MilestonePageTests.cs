@@ -10,7 +10,7 @@ namespace PspPortal.Tests.Pages;
 [Collection(PortalTests.Name)]
 public class MilestonePageTests(PortalFactory factory)
 {
-    private static DateOnly Today => ServiceClock.Default.Today(TimeProvider.System);
+    private static DateOnly Today => TtaArrange.Today;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -52,7 +52,7 @@ public class PeerExchangePageTests(PortalFactory factory)
     {
         var (request, invitation) = await ArrangeAsync();
         using var host = await factory.SignInAsync(DemoUsers.Poc2);
-        var start = ServiceClock.Default.Today(TimeProvider.System).AddDays(30);
+        var start = TtaArrange.Today.AddDays(30);
 
         var wrong = await host.SubmitFormAsync($"/PeerExchanges/{invitation}", "#accept-form", new Dictionary<string, string>
         {
@@ -93,7 +93,7 @@ public class PeerExchangePageTests(PortalFactory factory)
     {
         var (_, invitation) = await ArrangeAsync();
         using var host = await factory.SignInAsync(DemoUsers.Poc2);
-        var start = ServiceClock.Default.Today(TimeProvider.System).AddDays(30);
+        var start = TtaArrange.Today.AddDays(30);
         var note = new string('n', PeerExchange.NoteMax + 1);
 
         var refused = await host.SubmitFormAsync($"/PeerExchanges/{invitation}", form, new Dictionary<string, string>

@@ -18,8 +18,8 @@ public class ProgressFigureTests(PortalFactory factory)
         var cohort = new Cohort { Name = $"Fixture cohort {suffix}", Year = 2099 };
         var site = new Site { Name = $"Handcount {suffix}", State = "ZZ" };
         var engagement = new Engagement { Site = site, Cohort = cohort, Status = EngagementStatus.Active, Track = EngagementTrack.Standard };
-        engagement.StartOn(ServiceClock.Default.Today(TimeProvider.System).AddDays(-400));
-        var today = ServiceClock.Default.Today(TimeProvider.System);
+        engagement.StartOn(TtaArrange.Today.AddDays(-400));
+        var today = TtaArrange.Today;
         var n = 0;
         foreach (var m in MilestoneFiguresTests.HandCounted())
         {

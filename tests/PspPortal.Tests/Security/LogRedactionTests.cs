@@ -1,4 +1,3 @@
-using PspPortal.Web.Domain;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -56,7 +55,7 @@ public class LogRedactionTests(LogCaptureFactory factory) : IClassFixture<LogCap
             var poc = await db.Users.SingleAsync(u => u.Email == DemoUsers.Poc);
             poc.CalendarFeedTokenHash = CalendarFeed.Hash(token);
             await db.SaveChangesAsync();
-            var today = ServiceClock.Default.Today(TimeProvider.System);
+            var today = TtaArrange.Today;
             milestone = await db.Milestones.Where(m => m.Engagement!.Site!.Name == "Tampa" && m.DueDate >= today.AddDays(-CalendarFeed.DaysBack))
                 .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         }
