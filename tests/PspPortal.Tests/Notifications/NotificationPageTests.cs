@@ -55,6 +55,24 @@ public sealed class NotificationPageTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_header_count_follows_notifications_that_arrive_and_are_read_between_pages()
+    {
+        using var client = await portal.SignInAsync(DemoUsers.Poc2);
+        static string? Name(AngleSharp.Dom.IDocument page) => page.QuerySelector("header a[href='/Notifications'] .usa-sr-only")?.TextContent;
+
+        var before = await UnreadAsync(DemoUsers.Poc2);
+        Assert.Equal($"Notifications, {before} unread", Name(await client.GetDocumentAsync("/")));
+
+        await NotifyAsync(DemoUsers.Poc2);
+        await NotifyAsync(DemoUsers.Poc2);
+        Assert.Equal($"Notifications, {before + 2} unread", Name(await client.GetDocumentAsync("/")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync("/Notifications", "form[action*='MarkAllRead']", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(0, await UnreadAsync(DemoUsers.Poc2));
+        Assert.Equal("Notifications, 0 unread", Name(await client.GetDocumentAsync("/Tta")));
+    }
+
+    [Fact]
     public async Task Opening_a_notification_marks_it_read_and_goes_to_its_page()
     {
         var notification = await NotifyAsync(DemoUsers.Poc, "/Toolkits");

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PspPortal.Tests.Infrastructure;
+using PspPortal.Web.Domain;
 using PspPortal.Web.Infrastructure.Security;
 using PspPortal.Web.Pages.Account;
 
@@ -76,6 +77,45 @@ public class SessionTests(PortalFactory factory)
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_ended_on_another_server_ends_here_on_the_next_request()
+    {
+        // Another server's sign-out is only a deleted row: this server, which has read the session before, must not
+        // go on trusting what it read.
+        var (id, email) = await Accounts.CreateAsync(factory);
+        using var client = await factory.SignInAsync(email, Accounts.Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.Equal(1, await db.UserSessions.Where(s => s.UserId == id).ExecuteDeleteAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_s_stored_ticket_decides_each_request_not_the_one_read_before()
+    {
+        // Another server renews the session with a ticket of fewer rights (here: a liaison's): the very next request
+        // here has those rights, although this server read the administrator's ticket a moment before.
+        var (adminId, adminEmail) = await Accounts.CreateAsync(factory, Roles.Administrator);
+        var (liaisonId, liaisonEmail) = await Accounts.CreateAsync(factory, Roles.Liaison);
+        using var admin = await factory.SignInAsync(adminEmail, Accounts.Password);
+        using var liaison = await factory.SignInAsync(liaisonEmail, Accounts.Password);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var liaisonTicket = await db.UserSessions.Where(s => s.UserId == liaisonId).Select(s => s.Ticket).SingleAsync();
+            await db.UserSessions.Where(s => s.UserId == adminId).ExecuteUpdateAsync(set => set.SetProperty(s => s.Ticket, liaisonTicket));
+        }
+
+        Assert.NotEqual(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
@@ -22,12 +23,22 @@ public sealed class DatabaseTicketStore(
     IServiceScopeFactory scopes,
     IDataProtectionProvider dataProtection,
     IOptionsMonitor<AccountSecurityOptions> options,
-    TimeProvider clock) : ITicketStore
+    TimeProvider clock) : ITicketStore, IDisposable
 {
     /// <summary>Writes of "last seen" are skipped when the previous one is this recent, to spare the database.</summary>
     private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many read tickets are kept, and for how long: enough for every session of a busy day.</summary>
+    private const int ReadTicketsKept = 10_000;
+
+    private static readonly TimeSpan ReadTicketKeptFor = TimeSpan.FromMinutes(10);
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("PspPortal.UserSessions.Ticket");
+
+    /// <summary>Tickets already unprotected, by session key, with the stored bytes they came from. The session row is
+    /// still read on every request (so a sign-out, a time-out or a disabled account ends the session at once, on every
+    /// server); only the decryption and deserialization of bytes seen before are skipped.</summary>
+    private readonly MemoryCache _readTickets = new(new MemoryCacheOptions { SizeLimit = ReadTicketsKept });
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
@@ -90,25 +101,33 @@ public sealed class DatabaseTicketStore(
     }
 
     /// <summary>Every signed-in request asks this first: compiled once, so that a request pays for the SQL and not for
-    /// translating the LINQ again (docs/performance.md).</summary>
+    /// translating the LINQ again (docs/performance.md). The header's unread count comes with it, in the same
+    /// statement, so that a page does not ask the database a second time.</summary>
     private static readonly Func<PortalDbContext, string, CancellationToken, Task<SessionRow?>> SessionByKey =
         EF.CompileAsyncQuery((PortalDbContext db, string key, CancellationToken _) => db.UserSessions.AsNoTracking()
             .Where(s => s.Id == key)
             .Select(s => new SessionRow(
+                s.UserId,
                 s.Ticket,
                 s.LastSeenAt,
                 s.ExpiresAt,
                 s.AbsoluteExpiresAt,
-                db.Users.Where(u => u.Id == s.UserId).Select(u => u.IsDisabled).FirstOrDefault()))
+                db.Users.Where(u => u.Id == s.UserId).Select(u => u.IsDisabled).FirstOrDefault(),
+                db.Notifications.Count(n => n.UserId == s.UserId && n.ReadAt == null)))
             .SingleOrDefault());
 
-    private sealed record SessionRow(byte[] Ticket, DateTime LastSeenAt, DateTime ExpiresAt, DateTime AbsoluteExpiresAt, bool AccountDisabled);
+    private sealed record SessionRow(string UserId, byte[] Ticket, DateTime LastSeenAt, DateTime ExpiresAt, DateTime AbsoluteExpiresAt, bool AccountDisabled, int UnreadNotifications);
 
-    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
+    private sealed record ReadTicket(byte[] Stored, AuthenticationTicket Ticket);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, CancellationToken.None);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null!, cancellationToken);
 
     /// <summary>The ticket of a live session of an account that may sign in; otherwise the session is removed and
-    /// the request is anonymous.</summary>
-    public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
+    /// the request is anonymous. The user's unread notifications, read in the same statement, are left on the request
+    /// (<see cref="UnreadNotificationsAtSessionRead"/>).</summary>
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var now = Now();
         var idle = TimeSpan.FromMinutes(options.CurrentValue.Sessions.IdleMinutes);
@@ -122,13 +141,16 @@ public sealed class DatabaseTicketStore(
         }
 
         var ticket = now < session.ExpiresAt && now < session.AbsoluteExpiresAt && !session.AccountDisabled
-            ? Unprotect(session.Ticket)
+            ? Read(key, session.Ticket)
             : null;
         if (ticket is null)
         {
+            _readTickets.Remove(key);
             await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
             return null;
         }
+
+        httpContext?.Features.Set(new UnreadNotificationsAtSessionRead(session.UserId, session.UnreadNotifications));
 
         if (now - session.LastSeenAt >= SeenResolution)
         {
@@ -144,6 +166,7 @@ public sealed class DatabaseTicketStore(
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
     {
+        _readTickets.Remove(key);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
@@ -166,6 +189,24 @@ public sealed class DatabaseTicketStore(
         return _protector.Protect(TicketSerializer.Default.Serialize(ticket));
     }
 
+    /// <summary>The ticket in <paramref name="stored"/>: a copy of the one read before when the bytes are the same,
+    /// otherwise unprotected now (and kept). A copy, because the request may add to its principal.</summary>
+    private AuthenticationTicket? Read(string key, byte[] stored)
+    {
+        if (_readTickets.TryGetValue(key, out ReadTicket? read) && read is not null && read.Stored.AsSpan().SequenceEqual(stored))
+        {
+            return read.Ticket.Clone();
+        }
+
+        var ticket = Unprotect(stored);
+        if (ticket is not null)
+        {
+            _readTickets.Set(key, new ReadTicket(stored, ticket.Clone()), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ReadTicketKeptFor });
+        }
+
+        return ticket;
+    }
+
     private AuthenticationTicket? Unprotect(byte[] data)
     {
         try
@@ -179,6 +220,8 @@ public sealed class DatabaseTicketStore(
         }
     }
 
+    public void Dispose() => _readTickets.Dispose();
+
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
@@ -186,6 +229,11 @@ public sealed class DatabaseTicketStore(
     private static string? Truncate(string? value, int length) =>
         string.IsNullOrEmpty(value) ? null : value.Length <= length ? value : value[..length];
 }
+
+/// <summary>The signed-in user's unread notifications, counted by the session read at the start of the request
+/// (<see cref="DatabaseTicketStore"/>). True for the page a GET shows, as no GET marks a notification read or tells its
+/// own user of anything; a POST that renders counts again.</summary>
+public sealed record UnreadNotificationsAtSessionRead(string UserId, int Count);
 
 /// <summary>Puts <see cref="DatabaseTicketStore"/> into the options of Identity's application cookie, once DI can
 /// build it.</summary>
