@@ -117,7 +117,7 @@ public class FiguresStayTrueTests(PortalFactory factory)
         var listed = list.QuerySelectorAll("a").Count(a => System.Text.RegularExpressions.Regex.IsMatch(a.GetAttribute("href") ?? string.Empty, @"^/Milestones/\d+$"));
         Assert.Equal(count.Overdue, listed);
 
-        // The site's own page counts afresh; it must agree with the lists.
+        // The site's own page reads the same snapshot as the lists, and must agree with them after every change.
         var site = await client.GetDocumentAsync($"/Sites/{siteId}");
         Assert.Equal(count.Progress, site.QuerySelectorAll(".psp-stat__value")[0].TextContent.Trim());
     }

@@ -38,7 +38,9 @@ public class DetailsModel(PortalDbContext db, SiteScope siteScope) : PageModel
     {
         // Out of scope and missing are the same answer: the query goes through InScope (ADR 0004), nothing else decides.
         var scope = await siteScope.CurrentAsync(cancellationToken);
-        var site = await queries.Summarize(db.Sites.AsNoTracking().InScope(scope).Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        // Its figures come from the figures snapshot, as the lists' do: the same rules and the same numbers, without
+        // counting the site's requests and milestones again on every view (docs/performance.md, round 5).
+        var site = (await queries.SummarizeAsync(db.Sites.AsNoTracking().InScope(scope).Where(s => s.Id == id), cancellationToken: cancellationToken)).SingleOrDefault();
         if (site is null)
         {
             return NotFound();
