@@ -33,11 +33,18 @@ public sealed class FiguresSnapshot
 }
 
 /// <summary>Caches one <see cref="FiguresSnapshot"/> under the <see cref="FiguresStamp"/> and the day it was counted
-/// on. Each use reads the stamp (one row by its key); a change of program data writes a new stamp in its own
-/// transaction (<see cref="FiguresStampInterceptor"/>), so the next page counts again: figures are never older than
-/// the data, on one server or on several. Why this and not maintained counters: docs/adr/0010.</summary>
-public sealed class ProgramFigures : IDisposable
+/// on. Each request reads the stamp (one row by its key; a GET once, whatever it shows, a POST at each use since it
+/// may have changed the data itself); a change of program data writes a new stamp in its own transaction
+/// (<see cref="FiguresStampInterceptor"/>), so the next page counts again: figures are never older than the data, on
+/// one server or on several. Why this and not maintained counters: docs/adr/0010.</summary>
+public sealed class ProgramFigures(IHttpContextAccessor httpContextAccessor) : IDisposable
 {
+    private static readonly object StampOfThisRequest = new();
+
+    /// <summary>Read at least once on every page that shows a figure: compiled once.</summary>
+    private static readonly Func<PortalDbContext, CancellationToken, Task<Guid>> StampQuery =
+        EF.CompileAsyncQuery((PortalDbContext db, CancellationToken _) => db.FiguresStamps.AsNoTracking().Where(s => s.Id == FiguresStamp.TheId).Select(s => s.Stamp).SingleOrDefault());
+
     /// <summary>Counts and top ids kept for the current stamp; beyond this many, they are dropped and counted again.</summary>
     public const int MaxCounts = 2000;
 
@@ -81,7 +88,7 @@ public sealed class ProgramFigures : IDisposable
         where TValue : notnull =>
         CachedAsync(_kept, db, key, compute, cancellationToken);
 
-    private static async Task<TValue> CachedAsync<TValue>(Shelf shelf, PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken)
+    private async Task<TValue> CachedAsync<TValue>(Shelf shelf, PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken)
         where TValue : notnull
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -146,8 +153,25 @@ public sealed class ProgramFigures : IDisposable
         return scope.AllSites ? "all" : string.Join(',', scope.SiteIds.Order());
     }
 
-    private static Task<Guid> ReadStampAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        db.FiguresStamps.AsNoTracking().Where(s => s.Id == FiguresStamp.TheId).Select(s => s.Stamp).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>The stamp: read once for a GET (which changes no figure, so all it shows is of one moment), at every
+    /// use otherwise, so that a POST that saves and then shows a page shows its own change.</summary>
+    private async Task<Guid> ReadStampAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var http = httpContextAccessor.HttpContext;
+        var once = http is not null && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+        if (once && http!.Items.TryGetValue(StampOfThisRequest, out var seen) && seen is Guid read)
+        {
+            return read;
+        }
+
+        var stamp = await StampQuery(db, cancellationToken);
+        if (once)
+        {
+            http!.Items[StampOfThisRequest] = stamp;
+        }
+
+        return stamp;
+    }
 
     public void Dispose()
     {
