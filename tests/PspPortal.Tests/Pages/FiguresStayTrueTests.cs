@@ -122,6 +122,60 @@ public class FiguresStayTrueTests(PortalFactory factory)
         Assert.Equal(count.Progress, site.QuerySelectorAll(".psp-stat__value")[0].TextContent.Trim());
     }
 
+    [Fact]
+    public async Task A_list_s_filter_offers_new_and_renamed_cohorts_sites_and_core_areas_at_once()
+    {
+        // The lists keep their filters' choices under the figures stamp: a change must show on the very next view.
+        using var client = await factory.SignInAsync(DemoUsers.Bja);
+        static List<string> Options(AngleSharp.Dom.IDocument page, string select) =>
+            page.QuerySelectorAll($"#{select} option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.NotEmpty(Options(await client.GetDocumentAsync("/Tta"), "filter-cohort"));
+        Assert.NotEmpty(Options(await client.GetDocumentAsync("/Milestones"), "filter-cohort"));
+
+        var (cohortId, siteId, _) = await FixtureAsync();
+        string cohortName, siteName;
+        var areaName = $"Filter area {Guid.NewGuid():N}"[..24];
+        await using (var db = factory.CreateDbContext())
+        {
+            cohortName = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Name).SingleAsync();
+            siteName = await db.Sites.Where(s => s.Id == siteId).Select(s => s.Name + ", " + s.State).SingleAsync();
+        }
+
+        Assert.Contains(cohortName, Options(await client.GetDocumentAsync("/Tta"), "filter-cohort"));
+        // A core area added for the test and taken away again, so that the other tests of the portal see the eight.
+        await using (var db = factory.CreateDbContext())
+        {
+            db.CoreAreas.Add(new CoreArea { Name = areaName, SortOrder = 99 });
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            Assert.Contains(areaName, Options(await client.GetDocumentAsync("/Tta"), "filter-core-area"));
+        }
+        finally
+        {
+            await using var db = factory.CreateDbContext();
+            db.CoreAreas.RemoveRange(await db.CoreAreas.Where(a => a.Name == areaName).ToListAsync());
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains(cohortName, Options(await client.GetDocumentAsync("/Milestones"), "filter-cohort"));
+        Assert.Contains(siteName, Options(await client.GetDocumentAsync($"/Tta?cohort={cohortId}"), "filter-site"));
+        Assert.Contains(siteName, Options(await client.GetDocumentAsync($"/Milestones?cohort={cohortId}"), "filter-site"));
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var site = await db.Sites.SingleAsync(s => s.Id == siteId);
+            site.Name += " Renamed";
+            await db.SaveChangesAsync();
+            siteName = site.Name + ", " + site.State;
+        }
+
+        Assert.Contains(siteName, Options(await client.GetDocumentAsync($"/Tta?cohort={cohortId}"), "filter-site"));
+        Assert.Contains(siteName, Options(await client.GetDocumentAsync($"/Milestones?cohort={cohortId}"), "filter-site"));
+    }
+
     /// <summary>The figures counted in C# from the rows themselves, with the rules written out (not the app's code).</summary>
     private async Task<HandCount> HandCountAsync(int siteId, int engagementId)
     {

@@ -143,11 +143,10 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         SeesEverySite = scope.AllSites;
         HasFeed = await db.Users.AnyAsync(u => u.Id == userId && u.CalendarFeedTokenHash != null, cancellationToken);
 
-        var sitesInScope = db.Sites.AsNoTracking().InScope(scope);
-        var siteChoices = await sitesInScope.SiteChoicesAsync(Filter.Cohort, Filter.Site, cancellationToken);
-        Sites = siteChoices.Options;
-        ChooseCohortFirst = siteChoices.ChooseCohortFirst;
-        Cohorts = await sitesInScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), cancellationToken);
+        var choices = await FilterChoices.ForListAsync(figures, db, scope, Filter.Cohort, Filter.Site, cancellationToken);
+        Sites = choices.Sites.Options;
+        ChooseCohortFirst = choices.Sites.ChooseCohortFirst;
+        Cohorts = choices.Cohorts;
 
         var milestones = db.Milestones.AsNoTracking().InScope(scope).Where(m => m.Status == MilestoneStatus.Planned);
         if (Filter.Site is { } siteId)

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PspPortal.Web.Authorization;
+using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
 
 namespace PspPortal.Web.Pages.Shared;
@@ -10,9 +12,26 @@ public sealed record Choice(int Id, string Name);
 /// list should carry, so the sites are offered once a cohort is chosen (a site already chosen stays offered).</summary>
 public sealed record SiteChoices(IReadOnlyList<Choice> Options, bool ChooseCohortFirst);
 
+/// <summary>What a list's filter offers: sites (<see cref="SiteChoices"/>), cohorts and core areas.</summary>
+public sealed record ListFilterChoices(SiteChoices Sites, IReadOnlyList<Choice> Cohorts, IReadOnlyList<Choice> CoreAreas);
+
 /// <summary>The sites and cohorts a list's filter offers, from the sites the user may see.</summary>
 public static class FilterChoices
 {
+    /// <summary>The choices of a list's filter for <paramref name="scope"/>, kept under the figures stamp (sites,
+    /// cohorts, engagements and core areas all write it), so that a list does not ask for them on every view.</summary>
+    public static Task<ListFilterChoices> ForListAsync(ProgramFigures figures, PortalDbContext db, AccessScope scope, int? cohortId, int? selectedSite, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(db);
+        var sites = db.Sites.AsNoTracking().InScope(scope);
+        return figures.KeptSmallAsync(db, $"filter-choices|{ProgramFigures.ScopeKey(scope)}|{cohortId}|{selectedSite}", async token => new ListFilterChoices(
+            await sites.SiteChoicesAsync(cohortId, selectedSite, token),
+            await sites.CohortChoicesAsync(db.Cohorts.AsNoTracking(), token),
+            await db.CoreAreas.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+                .Select(c => new Choice(c.Id, c.IsActive ? c.Name : c.Name + " (retired)")).ToListAsync(token)), cancellationToken);
+    }
+
     /// <summary>Up to this many sites are offered without choosing a cohort first; a thousand would weigh down every
     /// page of the list (docs/performance.md).</summary>
     public const int MaxSitesWithoutCohort = 60;

@@ -74,6 +74,12 @@ public sealed class ProgramFigures(IHttpContextAccessor httpContextAccessor) : I
     public Task<int> CountAsync<T>(PortalDbContext db, string key, IQueryable<T> query, CancellationToken cancellationToken = default) =>
         CachedAsync(_counts, db, "count|" + key, query.CountAsync, cancellationToken);
 
+    /// <summary>A small value computed only from data the stamp covers, kept like a count: a list filter's choices
+    /// (<see cref="FilterChoices.ForListAsync"/>). <paramref name="key"/> names what it is, the scope and its inputs.</summary>
+    public Task<TValue> KeptSmallAsync<TValue>(PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken = default)
+        where TValue : notnull =>
+        CachedAsync(_counts, db, "small|" + key, compute, cancellationToken);
+
     /// <summary>The ids a query's first <paramref name="limit"/> rows have (a home list's top rows), cached under the
     /// stamp like a count: which requests are overdue, waiting or open, and their order, change only with a change of
     /// a request (which writes a new stamp) or with the day (which the key names). The rows themselves are then read

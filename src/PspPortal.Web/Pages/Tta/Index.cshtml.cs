@@ -57,13 +57,11 @@ public class IndexModel(PortalDbContext db, SiteScope siteScope, CurrentUser cur
         var rows = await queries.Rows(db.TtaRequests.AsNoTracking().Where(r => ids.Contains(r.Id))).ToListAsync(cancellationToken);
         Rows = [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
 
-        var sitesInScope = db.Sites.AsNoTracking().InScope(scope);
-        var siteChoices = await sitesInScope.SiteChoicesAsync(Filter.Cohort, Filter.Site, cancellationToken);
-        Sites = siteChoices.Options;
-        ChooseCohortFirst = siteChoices.ChooseCohortFirst;
-        CoreAreas = await db.CoreAreas.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.IsActive ? c.Name : c.Name + " (retired)")).ToListAsync(cancellationToken);
-        Cohorts = await sitesInScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), cancellationToken);
+        var choices = await FilterChoices.ForListAsync(figures, db, scope, Filter.Cohort, Filter.Site, cancellationToken);
+        Sites = choices.Sites.Options;
+        ChooseCohortFirst = choices.Sites.ChooseCohortFirst;
+        CoreAreas = choices.CoreAreas;
+        Cohorts = choices.Cohorts;
         MaySubmit = currentUser.MaySubmitRequests;
         return Page();
     }
