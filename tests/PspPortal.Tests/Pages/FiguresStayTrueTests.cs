@@ -131,8 +131,19 @@ public class FiguresStayTrueTests(PortalFactory factory)
             page.QuerySelectorAll($"#{select} option").Select(o => o.TextContent.Trim()).ToList();
         Assert.NotEmpty(Options(await client.GetDocumentAsync("/Tta"), "filter-cohort"));
         Assert.NotEmpty(Options(await client.GetDocumentAsync("/Milestones"), "filter-cohort"));
+        Assert.NotEmpty(Options(await client.GetDocumentAsync("/Sites"), "filter-cohort"));
+        static string Caption(AngleSharp.Dom.IDocument page) => page.QuerySelector("#sites-caption")!.TextContent.Trim();
+        var zzBefore = Caption(await client.GetDocumentAsync("/Sites?state=ZZ"));
 
         var (cohortId, siteId, _) = await FixtureAsync();
+        await using (var db = factory.CreateDbContext())
+        {
+            var zz = await db.Sites.CountAsync(s => s.State == "ZZ");
+            Assert.NotEqual($"{zz} {(zz == 1 ? "site" : "sites")}", zzBefore);
+            Assert.StartsWith($"{zz} {(zz == 1 ? "site" : "sites")}", Caption(await client.GetDocumentAsync("/Sites?state=ZZ")), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("ZZ", Options(await client.GetDocumentAsync("/Sites"), "filter-state"));
         string cohortName, siteName;
         var areaName = $"Filter area {Guid.NewGuid():N}"[..24];
         await using (var db = factory.CreateDbContext())
@@ -161,6 +172,7 @@ public class FiguresStayTrueTests(PortalFactory factory)
         }
 
         Assert.Contains(cohortName, Options(await client.GetDocumentAsync("/Milestones"), "filter-cohort"));
+        Assert.Contains(cohortName, Options(await client.GetDocumentAsync("/Sites"), "filter-cohort"));
         Assert.Contains(siteName, Options(await client.GetDocumentAsync($"/Tta?cohort={cohortId}"), "filter-site"));
         Assert.Contains(siteName, Options(await client.GetDocumentAsync($"/Milestones?cohort={cohortId}"), "filter-site"));
 

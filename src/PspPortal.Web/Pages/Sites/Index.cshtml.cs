@@ -9,7 +9,7 @@ using PspPortal.Web.Pages.Shared;
 
 namespace PspPortal.Web.Pages.Sites;
 
-public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser currentUser, PortalDbContext db) : PageModel
+public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser currentUser, PortalDbContext db, ProgramFigures figures) : PageModel
 {
     public const int PageSize = 25;
 
@@ -78,12 +78,17 @@ public class IndexModel(SiteQueries queries, SiteScope siteScope, CurrentUser cu
         }
 
         SeesEverySite = await currentUser.SeesEverySiteAsync(cancellationToken);
-        var inScope = await queries.SitesInScopeAsync(cancellationToken);
-        States = await inScope.Select(s => s.State).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
-        Cohorts = await inScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), cancellationToken);
+        // The filter's choices and the count change only with sites, cohorts and engagements, which write the figures
+        // stamp: kept under it, as the other lists' are.
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var scopeKey = ProgramFigures.ScopeKey(scope);
+        var inScope = db.Sites.AsNoTracking().InScope(scope);
+        (States, Cohorts) = await figures.KeptSmallAsync(db, $"sites-filter|{scopeKey}", async token => (
+            (IReadOnlyList<string>)await inScope.Select(s => s.State).Distinct().OrderBy(s => s).ToListAsync(token),
+            (IReadOnlyList<Choice>)await inScope.CohortChoicesAsync(db.Cohorts.AsNoTracking(), token)), cancellationToken);
 
         var sites = Filter.Apply(inScope);
-        Total = await sites.CountAsync(cancellationToken);
+        Total = await figures.CountAsync(db, $"sites|{scopeKey}|{ListUrl.For(string.Empty, Filter.ToQuery())}", sites, cancellationToken);
         Pager = new PagerModel(PageNumber, Total, PageSize, "/Sites", Filter.ToQuery(), "Pages of sites");
         Sites = await queries.SummarizeAsync(sites.OrderBy(s => s.Name).ThenBy(s => s.State).Skip(Pager.Skip).Take(PageSize), cancellationToken: cancellationToken);
         return Page();
