@@ -8,8 +8,12 @@ using PspPortal.Web.Pages.Shared;
 namespace PspPortal.Web.Pages;
 
 /// <summary>Each role's home: what that person comes to the portal to see first.</summary>
-public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, PeerExchangeInvitations invitations, TimeProvider clock, ServiceClock serviceClock) : PageModel
+public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope siteScope, SiteQueries siteQueries, CohortQueries cohortQueries, AccountsNeedingAttentionQuery accountsNeedingAttention, PeerExchangeInvitations invitations, ProgramFigures figures, TimeProvider clock, ServiceClock serviceClock) : PageModel
 {
+    /// <summary>What a home shows of the program's figures: kept under the figures stamp (all of it is cohorts, sites,
+    /// engagements and milestones, which write it), per scope and day.</summary>
+    private sealed record Kept(IReadOnlyList<CohortSummary> Cohorts, string? CohortChart, IReadOnlyList<SiteSummary> Sites, IReadOnlyList<OverdueMilestone> Overdue);
+
     public sealed record OverdueMilestone(int Id, int SiteId, string SiteName, string State, string Title, DateOnly DueDate);
 
     public string FullName { get; private set; } = string.Empty;
@@ -34,25 +38,31 @@ public class IndexModel(CurrentUser currentUser, PortalDbContext db, SiteScope s
         FullName = (await currentUser.ActorAsync(cancellationToken)).Name;
 
         Invitations = await invitations.OpenForAsync(currentUser.Id, cancellationToken);
-        switch (Role)
+        if (Role == Roles.Administrator)
         {
-            case Roles.Administrator:
-                AccountsNeedingAttention = await accountsNeedingAttention.RunAsync(cancellationToken);
-                break;
-            case Roles.BjaStaff:
-                Cohorts = await cohortQueries.ListAsync(cancellationToken: cancellationToken);
-                CohortChart = ChartSvg.PercentBars(
-                    "cohort-chart",
-                    "Progress and on-time completion by cohort",
-                    $"Two bars per cohort, oldest first: progress is the share of the milestones due so far that are completed; on-time completion is the share of completed milestones done by their due date. {Cohorts.Count} cohorts; the table below gives the same figures.",
-                    Cohorts.Select(c => new PercentBarRow(c.Name, c.ProgressPercent, c.OnTimePercent)).ToList());
-                Overdue = await OverdueMilestonesAsync(10, cancellationToken);
-                break;
-            default:
-                Sites = await siteQueries.AllInScopeAsync(cancellationToken);
-                Overdue = await OverdueMilestonesAsync(25, cancellationToken);
-                break;
+            AccountsNeedingAttention = await accountsNeedingAttention.RunAsync(cancellationToken);
+            return;
         }
+
+        var scope = await siteScope.CurrentAsync(cancellationToken);
+        var kept = await figures.KeptSmallAsync(db, $"home|{Role}|{ProgramFigures.ScopeKey(scope)}|{Today:O}", ComputeAsync, cancellationToken);
+        (Cohorts, CohortChart, Sites, Overdue) = (kept.Cohorts, kept.CohortChart, kept.Sites, kept.Overdue);
+    }
+
+    private async Task<Kept> ComputeAsync(CancellationToken cancellationToken)
+    {
+        if (Role == Roles.BjaStaff)
+        {
+            var cohorts = await cohortQueries.ListAsync(cancellationToken: cancellationToken);
+            var chart = ChartSvg.PercentBars(
+                "cohort-chart",
+                "Progress and on-time completion by cohort",
+                $"Two bars per cohort, oldest first: progress is the share of the milestones due so far that are completed; on-time completion is the share of completed milestones done by their due date. {cohorts.Count} cohorts; the table below gives the same figures.",
+                cohorts.Select(c => new PercentBarRow(c.Name, c.ProgressPercent, c.OnTimePercent)).ToList());
+            return new Kept(cohorts, chart, [], await OverdueMilestonesAsync(10, cancellationToken));
+        }
+
+        return new Kept([], null, await siteQueries.AllInScopeAsync(cancellationToken), await OverdueMilestonesAsync(25, cancellationToken));
     }
 
     private async Task<List<OverdueMilestone>> OverdueMilestonesAsync(int take, CancellationToken cancellationToken)

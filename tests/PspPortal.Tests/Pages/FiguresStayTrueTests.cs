@@ -123,6 +123,38 @@ public class FiguresStayTrueTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_home_s_overdue_milestones_change_with_a_completion_at_once()
+    {
+        // The homes keep their figures under the stamp: a milestone completed drops off BJA staff's overdue list on
+        // the very next view. Due thirty years ago, so that it heads the program's list.
+        var (_, _, engagementId) = await FixtureAsync();
+        var title = $"Oldest overdue {Guid.NewGuid():N}";
+        var today = TtaArrange.Today;
+        int id;
+        await using (var db = factory.CreateDbContext())
+        {
+            var due = today.AddYears(-30);
+            var milestone = new EngagementMilestone { EngagementId = engagementId, Title = title, DueDate = due, OriginalDueDate = due, Status = MilestoneStatus.Planned };
+            db.Milestones.Add(milestone);
+            await db.SaveChangesAsync();
+            id = milestone.Id;
+        }
+
+        using var client = await factory.SignInAsync(DemoUsers.Bja);
+        Assert.Contains(title, (await client.GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(title, (await client.GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var milestone = await db.Milestones.Include(m => m.Engagement).SingleAsync(m => m.Id == id);
+            milestone.Complete(today, today, new Actor(null, "Test liaison"), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.DoesNotContain(title, (await client.GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_list_s_filter_offers_new_and_renamed_cohorts_sites_and_core_areas_at_once()
     {
         // The lists keep their filters' choices under the figures stamp: a change must show on the very next view.
