@@ -90,7 +90,7 @@ public static class HostingExtensions
         }
 
         var publicUrls = context.RequestServices.GetRequiredService<PublicUrls>();
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        if (request.IsReadOnly())
         {
             context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
             context.Response.Headers.Location = publicUrls.For(request.Path.ToUriComponent() + request.QueryString.ToUriComponent());

@@ -2,6 +2,7 @@ using LinqKit;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Data;
 using PspPortal.Web.Domain;
+using PspPortal.Web.Infrastructure;
 
 namespace PspPortal.Web.Pages.Shared;
 
@@ -164,7 +165,7 @@ public sealed class ProgramFigures(IHttpContextAccessor httpContextAccessor) : I
     private async Task<Guid> ReadStampAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var http = httpContextAccessor.HttpContext;
-        var once = http is not null && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+        var once = http is not null && http.Request.IsReadOnly();
         if (once && http!.Items.TryGetValue(StampOfThisRequest, out var seen) && seen is Guid read)
         {
             return read;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PspPortal.Web.Authorization;
 using PspPortal.Web.Data;
+using PspPortal.Web.Infrastructure;
 using PspPortal.Web.Infrastructure.Security;
 
 namespace PspPortal.Web.Pages.Shared;
@@ -19,7 +20,7 @@ public sealed class UnreadNotificationsViewComponent(PortalDbContext db, Current
         var userId = currentUser.Id;
         var counted = HttpContext.Features.Get<UnreadNotificationsAtSessionRead>();
         var unread = userId is null ? 0
-            : counted is not null && counted.UserId == userId && (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)) ? counted.Count
+            : counted is not null && counted.UserId == userId && Request.IsReadOnly() ? counted.Count
             : await UnreadCount(db, userId, HttpContext.RequestAborted);
         return View("~/Pages/Shared/_UnreadNotifications.cshtml", unread);
     }
