@@ -61,8 +61,7 @@ public class IndexModel(PortalDbContext db, IAuthorizationService authorization)
                 r.AgencySizes.Select(s => s.Size).ToList()))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         Rows = [.. ids.Select(id => rows[id])];
-        CoreAreas = await db.CoreAreas.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.IsActive ? c.Name : c.Name + " (retired)")).ToListAsync(cancellationToken);
+        CoreAreas = await db.CoreAreas.AsNoTracking().CoreAreaChoicesAsync(cancellationToken);
         return Page();
     }
 }

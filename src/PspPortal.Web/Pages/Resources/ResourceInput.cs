@@ -60,8 +60,7 @@ public sealed class ResourceInput
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = chosen.ToList();
-        return await db.CoreAreas.AsNoTracking().Where(c => c.IsActive || ids.Contains(c.Id)).OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.IsActive ? c.Name : c.Name + " (retired)")).ToListAsync(cancellationToken);
+        return await db.CoreAreas.AsNoTracking().Where(c => c.IsActive || ids.Contains(c.Id)).CoreAreaChoicesAsync(cancellationToken);
     }
 }
 

@@ -28,9 +28,13 @@ public static class FilterChoices
         return figures.KeptSmallAsync(db, $"filter-choices|{ProgramFigures.ScopeKey(scope)}|{cohortId}|{selectedSite}", async token => new ListFilterChoices(
             await sites.SiteChoicesAsync(cohortId, selectedSite, token),
             await sites.CohortChoicesAsync(db.Cohorts.AsNoTracking(), token),
-            await db.CoreAreas.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-                .Select(c => new Choice(c.Id, c.IsActive ? c.Name : c.Name + " (retired)")).ToListAsync(token)), cancellationToken);
+            await db.CoreAreas.AsNoTracking().CoreAreaChoicesAsync(token)), cancellationToken);
     }
+
+    /// <summary>The core areas in their seeded order, a retired one named so ("Name (retired)").</summary>
+    public static async Task<List<Choice>> CoreAreaChoicesAsync(this IQueryable<CoreArea> coreAreas, CancellationToken cancellationToken = default) =>
+        await coreAreas.OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new Choice(c.Id, c.IsActive ? c.Name : c.Name + " (retired)")).ToListAsync(cancellationToken);
 
     /// <summary>Up to this many sites are offered without choosing a cohort first; a thousand would weigh down every
     /// page of the list (docs/performance.md).</summary>
