@@ -76,7 +76,8 @@ public sealed class ProgramFigures(IHttpContextAccessor httpContextAccessor) : I
         CachedAsync(_counts, db, "count|" + key, query.CountAsync, cancellationToken);
 
     /// <summary>A small value computed only from data the stamp covers, kept like a count: a list filter's choices
-    /// (<see cref="FilterChoices.ForListAsync"/>). <paramref name="key"/> names what it is, the scope and its inputs.</summary>
+    /// (<see cref="FilterChoices.ForListAsync"/>, /Sites' states and cohorts), a home's figures. <paramref name="key"/>
+    /// names what it is, the scope, the day if it counts by it, and its inputs.</summary>
     public Task<TValue> KeptSmallAsync<TValue>(PortalDbContext db, string key, Func<CancellationToken, Task<TValue>> compute, CancellationToken cancellationToken = default)
         where TValue : notnull =>
         CachedAsync(_counts, db, "small|" + key, compute, cancellationToken);
