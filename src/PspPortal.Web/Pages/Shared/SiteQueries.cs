@@ -87,8 +87,8 @@ public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, Program
         }).ToList();
     }
 
-    /// <summary>Projects sites to summaries in one SQL statement, counted afresh (a site's own page; lists use
-    /// <see cref="SummarizeAsync"/>). The engagement shown is the site's current (latest)
+    /// <summary>Projects sites to summaries in one SQL statement, counted afresh (the API's site; the pages use
+    /// <see cref="SummarizeAsync"/> and its snapshot). The engagement shown is the site's current (latest)
     /// one, or its engagement in <paramref name="cohortId"/> when a cohort is given.</summary>
     public IQueryable<SiteSummary> Summarize(IQueryable<Site> sites, int? cohortId = null)
     {
