@@ -113,7 +113,7 @@ public static class ApiEndpoints
     private static async Task<IResult> GetSiteAsync(int id, SiteQueries sites, CancellationToken cancellationToken)
     {
         var inScope = await sites.SitesInScopeAsync(cancellationToken);
-        var site = await sites.Summarize(inScope.Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var site = (await sites.SummarizeAsync(inScope.Where(s => s.Id == id), cancellationToken: cancellationToken)).SingleOrDefault();
         return site is null ? ApiArguments.NotFound() : Results.Ok(ToApi(site));
     }
 

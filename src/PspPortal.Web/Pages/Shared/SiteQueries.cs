@@ -54,8 +54,8 @@ public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, Program
     }
 
     /// <summary>The summaries of a list of sites, in the query's order: the sites and their engagement from the
-    /// database, the figures from the cached <see cref="FiguresSnapshot"/> (the same rules as <see cref="Summarize"/>,
-    /// counted once for every site until the data changes).</summary>
+    /// database, the figures from the cached <see cref="FiguresSnapshot"/> (the Domain rules, counted once for every
+    /// site until the data changes). Every page and the API show a site's figures through this one method.</summary>
     public async Task<List<SiteSummary>> SummarizeAsync(IQueryable<Site> sites, int? cohortId = null, CancellationToken cancellationToken = default)
     {
         var withEngagement = cohortId is { } id
@@ -85,42 +85,6 @@ public sealed class SiteQueries(PortalDbContext db, SiteScope siteScope, Program
                 r.Id, r.Name, r.State, r.CohortName, r.CohortId, r.Status, r.Track, r.Start, r.End,
                 m.Due, m.DoneOfDue, m.Overdue, m.Completed, m.CompletedOnTime, requests.Open, requests.Overdue);
         }).ToList();
-    }
-
-    /// <summary>Projects sites to summaries in one SQL statement, counted afresh (the API's site; the pages use
-    /// <see cref="SummarizeAsync"/> and its snapshot). The engagement shown is the site's current (latest)
-    /// one, or its engagement in <paramref name="cohortId"/> when a cohort is given.</summary>
-    public IQueryable<SiteSummary> Summarize(IQueryable<Site> sites, int? cohortId = null)
-    {
-        var today = Today;
-        var due = MilestoneFigures.DueBy(today);
-        var doneOfDue = MilestoneFigures.DoneOfDueBy(today);
-        var overdue = MilestoneFigures.OverdueOn(today);
-        var completed = MilestoneFigures.Completed;
-        var onTime = MilestoneFigures.CompletedOnTime;
-        var openRequest = RequestFigures.Open;
-        var overdueRequest = RequestFigures.OverdueOn(today);
-        var withEngagement = cohortId is { } id
-            ? sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.Where(e => e.CohortId == id).OrderByDescending(e => e.StartDate).FirstOrDefault() })
-            : sites.Select(s => new SiteWithEngagement { Site = s, Current = s.Engagements.OrderByDescending(e => e.StartDate).FirstOrDefault() });
-        return withEngagement
-        .Select(x => new SiteSummary(
-            x.Site.Id,
-            x.Site.Name,
-            x.Site.State,
-            x.Current == null ? null : x.Current.Cohort!.Name,
-            x.Current == null ? null : x.Current.CohortId,
-            x.Current == null ? null : x.Current.Status,
-            x.Current == null ? null : x.Current.Track,
-            x.Current == null ? null : x.Current.StartDate,
-            x.Current == null ? null : x.Current.EndDate,
-            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(due),
-            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(doneOfDue),
-            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(overdue),
-            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(completed),
-            x.Current == null ? 0 : x.Current.Milestones.AsQueryable().Count(onTime),
-            x.Site.TtaRequests.AsQueryable().Count(openRequest),
-            x.Site.TtaRequests.AsQueryable().Count(overdueRequest)));
     }
 
     private sealed class SiteWithEngagement
