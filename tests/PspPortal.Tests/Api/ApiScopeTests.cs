@@ -49,6 +49,35 @@ public class ApiScopeTests(ApiFactory factory)
         return new Expected(sites, cohorts, requests, milestones);
     }
 
+    [Fact]
+    public async Task A_site_s_open_requests_equal_a_hand_count_and_move_with_a_new_request()
+    {
+        using var client = factory.ApiClient(await factory.TokenForAsync(DemoUsers.Bja));
+        int siteId;
+        using (var db = factory.CreateDbContext())
+        {
+            siteId = await db.Sites.Where(s => s.Name == "Tampa").Select(s => s.Id).SingleAsync();
+        }
+
+        async Task<int> FromApiAsync()
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/sites/{siteId}", UriKind.Relative)));
+            return json.RootElement.GetProperty("openRequests").GetInt32();
+        }
+
+        async Task<int> ByHandAsync()
+        {
+            using var db = factory.CreateDbContext();
+            TtaStatus[] closed = [TtaStatus.Delivered, TtaStatus.Closed, TtaStatus.Declined, TtaStatus.Withdrawn];
+            return (await db.TtaRequests.Where(r => r.SiteId == siteId).Select(r => r.Status).ToListAsync()).Count(s => !closed.Contains(s));
+        }
+
+        Assert.Equal(await ByHandAsync(), await FromApiAsync());
+        await TtaArrange.RequestAsync(factory, "Tampa", TtaStatus.Submitted);
+        var after = await ByHandAsync();
+        Assert.Equal(after, await FromApiAsync());
+    }
+
     [Theory]
     [MemberData(nameof(DemoUsers.All), MemberType = typeof(DemoUsers))]
     public async Task Each_list_holds_exactly_the_rows_of_the_users_scope(string email)
